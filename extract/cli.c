@@ -1,0 +1,78 @@
+/* cli.c: diagnostics and engine set-up shared by the subcommands. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+void
+cli_log(int level, const char *file, unsigned long line, unsigned long col,
+        const char *msg, void *user_data)
+{
+  const char *kind = level == KKACHI_LOG_WARNING ? "warning: " : "";
+  (void)user_data;
+  if (level == KKACHI_LOG_INFO)
+    return;
+  if (file && line && col)
+    fprintf(stderr, "kkachi: %s:%lu:%lu: %s%s\n", file, line, col, kind, msg);
+  else if (file && line)
+    fprintf(stderr, "kkachi: %s:%lu: %s%s\n", file, line, kind, msg);
+  else if (file)
+    fprintf(stderr, "kkachi: %s: %s%s\n", file, kind, msg);
+  else
+    fprintf(stderr, "kkachi: %s%s\n", kind, msg);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+  va_list ap;
+  fputs("kkachi: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+const char *
+cli_default_rules(void)
+{
+  static char path[4096];
+  const char *dir = getenv("KKACHI_DATADIR");
+  snprintf(path, sizeof path, "%s/rules", dir && *dir ? dir : KKACHI_DATADIR);
+  return path;
+}
+
+int
+cli_engine(kkachi_engine **out, const char *const *paths, int n,
+           const char *const *add, int nadd)
+{
+  kkachi_engine *e = NULL;
+  const char *def = cli_default_rules();
+  int i, rc;
+
+  *out = NULL;
+  if ((rc = kkachi_engine_new(&e))) {
+    cli_error("%s", kkachi_strerror(rc));
+    return EXIT_FAILED;
+  }
+  kkachi_engine_set_log(e, cli_log, NULL);
+  if (n == 0)
+    rc = kkachi_engine_load_rules(e, def);
+  for (i = 0; i < n && !rc; i++)
+    rc = kkachi_engine_load_rules(e, paths[i]);
+  for (i = 0; i < nadd && !rc; i++)
+    rc = kkachi_engine_load_rules(e, add[i]);
+  if (!rc)
+    rc = kkachi_engine_compile(e);
+  if (rc) {
+    if (rc == KKACHI_ENORULES || rc == KKACHI_ENOMEM)
+      cli_error("%s", kkachi_strerror(rc));
+    kkachi_engine_free(e);
+    return EXIT_FAILED;
+  }
+  *out = e;
+  return EXIT_DONE;
+}

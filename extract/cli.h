@@ -1,0 +1,30 @@
+/* cli.h: what the kkachi subcommands share. */
+#ifndef KK_CLI_H
+#define KK_CLI_H
+
+#include "kkachi.h"
+
+/* Exit statuses, as cli.md fixes them. */
+enum { EXIT_DONE = 0, EXIT_FINDING = 1, EXIT_FAILED = 2 };
+
+/* Prints "kkachi: FILE:LINE:COL: msg" to stderr (kkachi_log_fn). */
+void cli_log(int level, const char *file, unsigned long line,
+             unsigned long col, const char *msg, void *user_data);
+
+/* Prints "kkachi: msg" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The folder of the installed rules ($KKACHI_DATADIR/rules or the
+ * compiled-in data folder). Static storage. */
+const char *cli_default_rules(void);
+
+/* Makes an engine with the rules of paths (or the installed rules when
+ * n is 0, plus add[] in any case) loaded and compiled. Returns an exit
+ * status; *out is set on EXIT_DONE. */
+int cli_engine(kkachi_engine **out, const char *const *paths, int n,
+               const char *const *add, int nadd);
+
+int cmd_extract(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+
+#endif

@@ -1,0 +1,235 @@
+/* cmd_extract.c: kkachi extract: articles in, one RDF document out. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+#define MAX_PATHS 64
+
+typedef struct opts {
+  const char *out, *format, *base, *lang;
+  const char *rules[MAX_PATHS], *add[MAX_PATHS];
+  int nrules, nadd;
+  int input, evidence, explain;
+} opts;
+
+static void
+help(FILE *fp)
+{
+  fputs("usage: kkachi extract [OPTIONS] [FILE...]\n"
+        "\n"
+        "Reads articles (FILE, or stdin with none or '-') and writes their\n"
+        "facts as RDF.\n"
+        "\n"
+        "  -o, --output FILE     write there (whole or not at all)\n"
+        "  -f, --format FMT      turtle (default), ntriples, nquads\n"
+        "      --input KIND      text or jsonl (default: by the ending)\n"
+        "      --base IRI        base of minted IRIs\n"
+        "                        (default https://w3id.org/kkachi/id/)\n"
+        "      --rules PATH      load these rules instead of the installed\n"
+        "                        ones (repeatable; a file or a folder)\n"
+        "      --add-rules PATH  load these rules too (repeatable)\n"
+        "      --lang LANG       ko, en or auto (default auto)\n"
+        "      --no-evidence     leave out kk:Evidence nodes\n"
+        "      --explain         print a table of facts instead of RDF\n"
+        "  -h, --help            this text\n"
+        "\n"
+        "exit status: 0 done, 1 some articles could not be read (the rest\n"
+        "were written), 2 nothing done\n",
+        fp);
+}
+
+static int
+parse(opts *o, int argc, char **argv)
+{
+  static const struct option longs[] = {
+      {"output", required_argument, NULL, 'o'},
+      {"format", required_argument, NULL, 'f'},
+      {"input", required_argument, NULL, 'i'},
+      {"base", required_argument, NULL, 'b'},
+      {"rules", required_argument, NULL, 'r'},
+      {"add-rules", required_argument, NULL, 'a'},
+      {"lang", required_argument, NULL, 'l'},
+      {"no-evidence", no_argument, NULL, 'n'},
+      {"explain", no_argument, NULL, 'x'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int c;
+
+  memset(o, 0, sizeof *o);
+  o->format = "turtle";
+  o->evidence = 1;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "o:f:h", longs, NULL)) != -1) {
+    switch (c) {
+    case 'o': o->out = optarg; break;
+    case 'f': o->format = optarg; break;
+    case 'b': o->base = optarg; break;
+    case 'l': o->lang = optarg; break;
+    case 'n': o->evidence = 0; break;
+    case 'x': o->explain = 1; break;
+    case 'h': help(stdout); return -1;
+    case 'i':
+      if (!strcmp(optarg, "text"))
+        o->input = KKACHI_INPUT_TEXT;
+      else if (!strcmp(optarg, "jsonl"))
+        o->input = KKACHI_INPUT_JSONL;
+      else {
+        cli_error("--input is text or jsonl, not '%s'", optarg);
+        return EXIT_FAILED;
+      }
+      break;
+    case 'r':
+    case 'a':
+      if ((c == 'r' ? o->nrules : o->nadd) == MAX_PATHS) {
+        cli_error("too many rule paths (at most %d)", MAX_PATHS);
+        return EXIT_FAILED;
+      }
+      if (c == 'r')
+        o->rules[o->nrules++] = optarg;
+      else
+        o->add[o->nadd++] = optarg;
+      break;
+    default:
+      help(stderr);
+      return EXIT_FAILED;
+    }
+  }
+  if (strcmp(o->format, "turtle") && strcmp(o->format, "ntriples") &&
+      strcmp(o->format, "nquads")) {
+    cli_error("unknown format '%s' (turtle, ntriples, nquads)", o->format);
+    return EXIT_FAILED;
+  }
+  if (o->lang && strcmp(o->lang, "ko") && strcmp(o->lang, "en") &&
+      strcmp(o->lang, "auto")) {
+    cli_error("--lang is ko, en or auto, not '%s'", o->lang);
+    return EXIT_FAILED;
+  }
+  return 0;
+}
+
+/* Writes one article's facts as an --explain table. */
+static int
+explain(FILE *fp, const kkachi_article *a, const kkachi_result *r)
+{
+  size_t i, j;
+  fprintf(fp, "# %s: %lu facts\n", kkachi_article_id(a),
+          (unsigned long)kkachi_result_count(r));
+  for (i = 0; i < kkachi_result_count(r); i++) {
+    kkachi_fact_view v;
+    if (kkachi_result_fact(r, i, &v))
+      return EXIT_FAILED;
+    fprintf(fp, "%-12s", v.family);
+    for (j = 0; j < v.slot_count; j++)
+      fprintf(fp, "%s%s=%s", j ? " | " : "", v.slots[j].role,
+              v.slots[j].value);
+    fprintf(fp, "\n    rule %s, [%lu,%lu) \"%s\"", v.rule, v.begin, v.end,
+            v.anchor);
+    if (v.evidence_count > 1)
+      fprintf(fp, " (+%lu more)", (unsigned long)v.evidence_count - 1);
+    fprintf(fp, "\n    in: %s\n", v.sentence);
+  }
+  return 0;
+}
+
+/* Runs every article of one input; returns the worst status. */
+static int
+run_input(kkachi_engine *e, kkachi_writer *w, FILE *fp, const opts *o,
+          const char *path)
+{
+  kkachi_reader *rd = NULL;
+  int status = EXIT_DONE, rc;
+
+  if ((rc = kkachi_reader_open(&rd, path, o->input))) {
+    cli_error("%s: %s", path, rc == KKACHI_EIO ? "cannot open"
+                                               : kkachi_strerror(rc));
+    return EXIT_FINDING;
+  }
+  for (;;) {
+    kkachi_article *a = NULL;
+    kkachi_result *r = NULL;
+    unsigned long line = 0, col = 0;
+    size_t off = 0;
+
+    rc = kkachi_reader_next(rd, &a, &line, &col, &off);
+    if (rc) {
+      if (line)
+        cli_error("%s:%lu:%lu: %s", path, line, col,
+                  kkachi_reader_message(rd));
+      else
+        cli_error("%s: %s", path, kkachi_reader_message(rd));
+      status = EXIT_FINDING;
+      if (rc == KKACHI_EIO || rc == KKACHI_ENOMEM)
+        break;
+      continue;
+    }
+    if (!a)
+      break;
+    if (o->lang)
+      kkachi_article_set(a, "lang", o->lang);
+    rc = kkachi_extract(&r, e, a);
+    if (!rc)
+      rc = o->explain ? explain(fp, a, r) : kkachi_writer_add(w, r);
+    if (rc) {
+      cli_error("%s: article %s: %s", path, kkachi_article_id(a),
+                kkachi_strerror(rc));
+      status = EXIT_FINDING;
+    }
+    kkachi_result_free(r);
+    kkachi_article_free(a);
+  }
+  kkachi_reader_free(rd);
+  return status;
+}
+
+int
+cmd_extract(int argc, char **argv)
+{
+  kkachi_engine *e = NULL;
+  kkachi_writer *w = NULL;
+  kk_output out;
+  opts o;
+  int status, rc, i, worst = EXIT_DONE;
+
+  if ((status = parse(&o, argc, argv)))
+    return status < 0 ? EXIT_DONE : status;
+  if ((status = cli_engine(&e, o.rules, o.nrules, o.add, o.nadd)))
+    return status;
+  if (o.base && (rc = kkachi_engine_set_base(e, o.base))) {
+    cli_error("--base: '%s' is not an IRI ending in '/' or '#'", o.base);
+    kkachi_engine_free(e);
+    return EXIT_FAILED;
+  }
+  if (output_open(&out, o.out)) {
+    kkachi_engine_free(e);
+    return EXIT_FAILED;
+  }
+  if (!o.explain && (rc = kkachi_writer_new(&w, e, out.fp, o.format))) {
+    cli_error("cannot start the %s writer: %s", o.format,
+              kkachi_strerror(rc));
+    worst = EXIT_FAILED;
+    goto done;
+  }
+  if (w)
+    kkachi_writer_set_evidence(w, o.evidence);
+  for (i = optind; i < argc || (i == optind && optind == argc); i++) {
+    status = run_input(e, w, out.fp, &o, i < argc ? argv[i] : "-");
+    if (status > worst)
+      worst = status;
+  }
+  if (w && kkachi_writer_finish(w)) {
+    cli_error("cannot write the output");
+    worst = EXIT_FAILED;
+  }
+done:
+  kkachi_writer_free(w);
+  if (output_close(&out, worst == EXIT_FAILED))
+    worst = EXIT_FAILED;
+  kkachi_engine_free(e);
+  return worst;
+}

@@ -1,0 +1,97 @@
+/* article.c: one input document with its metadata. */
+#include <string.h>
+
+#include "alloc.h"
+#include "article.h"
+#include "kkachi.h"
+#include "utf8.h"
+
+static int
+only_space(const char *s, size_t n)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+          s[i] == '\f' || s[i] == '\v'))
+      return 0;
+  return 1;
+}
+
+int
+kkachi_article_new(kkachi_article **out, const char *id, const char *text,
+                   size_t len, size_t *bad_offset)
+{
+  kkachi_article *a;
+  size_t bad = 0;
+  int rc;
+
+  *out = NULL;
+  if (!id || (!text && len))
+    return KKACHI_EINVAL;
+  if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) { /* byte order mark */
+    text += 3;
+    len -= 3;
+  }
+  rc = kkachi__utf8_check(text, len, &bad);
+  if (rc) {
+    if (bad_offset)
+      *bad_offset = bad;
+    return rc;
+  }
+  if (only_space(text, len))
+    return KKACHI_EEMPTY;
+  if (!(a = kkachi__calloc(1, sizeof *a)))
+    return KKACHI_ENOMEM;
+  a->id = kkachi__strdup(id);
+  a->text = kkachi__strndup(text, len);
+  a->len = len;
+  if (!a->id || !a->text) {
+    kkachi_article_free(a);
+    return KKACHI_ENOMEM;
+  }
+  *out = a;
+  return 0;
+}
+
+int
+kkachi_article_set(kkachi_article *a, const char *key, const char *value)
+{
+  char **slot, *copy;
+  if (!strcmp(key, "url"))
+    slot = &a->url;
+  else if (!strcmp(key, "date"))
+    slot = &a->date;
+  else if (!strcmp(key, "title"))
+    slot = &a->title;
+  else if (!strcmp(key, "lang"))
+    slot = &a->lang;
+  else
+    return KKACHI_EINVAL;
+  if (kkachi__utf8_check(value, strlen(value), NULL))
+    return KKACHI_EUTF8;
+  if (!(copy = kkachi__strdup(value)))
+    return KKACHI_ENOMEM;
+  kkachi__free(*slot);
+  *slot = copy;
+  return 0;
+}
+
+const char *
+kkachi_article_id(const kkachi_article *a)
+{
+  return a->id;
+}
+
+void
+kkachi_article_free(kkachi_article *a)
+{
+  if (!a)
+    return;
+  kkachi__free(a->id);
+  kkachi__free(a->text);
+  kkachi__free(a->url);
+  kkachi__free(a->date);
+  kkachi__free(a->title);
+  kkachi__free(a->lang);
+  kkachi__free(a);
+}

@@ -1,0 +1,321 @@
+/* engine.c: the engine object: loading rules, compiling, shared state. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unicode/uversion.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "engine.h"
+
+#define KK_DEFAULT_BASE "https://w3id.org/kkachi/id/"
+#define KK_MAX_DIR_DEPTH 8
+
+int
+kkachi_engine_new(kkachi_engine **out)
+{
+  kkachi_engine *e = kkachi__calloc(1, sizeof *e);
+  *out = NULL;
+  if (!e)
+    return KKACHI_ENOMEM;
+  e->base = kkachi__strdup(KK_DEFAULT_BASE);
+  if (!e->base || kkachi__strmap_new(&e->rule_ids) ||
+      kkachi__strmap_new(&e->rule_files)) {
+    kkachi_engine_free(e);
+    return KKACHI_ENOMEM;
+  }
+  *out = e;
+  return 0;
+}
+
+void
+kkachi__rule_free(kk_rule *r)
+{
+  size_t i, j;
+  if (!r)
+    return;
+  for (i = 0; i < r->nfacts; i++)
+    kkachi__factspec_clear(&r->facts[i]);
+  kkachi__free(r->facts);
+  for (i = 0; i < r->nexamples; i++) {
+    for (j = 0; j < r->examples[i].nex; j++)
+      kkachi__factspec_clear(&r->examples[i].ex[j].spec);
+    kkachi__free(r->examples[i].ex);
+    kkachi__free(r->examples[i].text);
+  }
+  kkachi__free(r->examples);
+  pcre2_code_free(r->code);
+  kkachi__free(r->id);
+  kkachi__free(r->lang);
+  kkachi__free(r->file);
+  kkachi__free(r->pattern);
+  kkachi__free(r->refs);
+  kkachi__free(r);
+}
+
+void
+kkachi__factspec_clear(kk_factspec *f)
+{
+  size_t i;
+  for (i = 0; i < f->nb; i++) {
+    kkachi__free(f->b[i].role);
+    kkachi__free(f->b[i].value);
+  }
+  kkachi__free(f->b);
+  kkachi__free(f->family);
+  memset(f, 0, sizeof *f);
+}
+
+void
+kkachi_engine_free(kkachi_engine *e)
+{
+  size_t i;
+  if (!e)
+    return;
+  for (i = 0; i < e->nrules; i++)
+    kkachi__rule_free(e->rules[i]);
+  kkachi__free(e->rules);
+  for (i = 0; i < e->ndefines; i++) {
+    kkachi__free(e->defines[i]->name);
+    kkachi__free(e->defines[i]->pattern);
+    kkachi__free(e->defines[i]->file);
+    kkachi__free(e->defines[i]);
+  }
+  kkachi__free(e->defines);
+  for (i = 0; i < e->ngaz; i++)
+    kkachi__gazetteer_free(e->gaz[i]);
+  kkachi__free(e->gaz);
+  kkachi__strmap_free(e->rule_ids);
+  kkachi__strmap_free(e->rule_files);
+  kkachi__segmenter_free(e->seg);
+  pcre2_match_data_free(e->md);
+  pcre2_match_context_free(e->mctx);
+  pcre2_jit_stack_free(e->jit);
+  if (e->world)
+    librdf_free_world(e->world);
+  kkachi__free(e->base);
+  kkachi__free(e);
+}
+
+void
+kkachi_engine_set_log(kkachi_engine *e, kkachi_log_fn fn, void *user_data)
+{
+  e->log.fn = fn;
+  e->log.user_data = user_data;
+}
+
+int
+kkachi_engine_set_base(kkachi_engine *e, const char *base)
+{
+  size_t n = base ? strlen(base) : 0;
+  char *c;
+  if (n < 2 || (base[n - 1] != '/' && base[n - 1] != '#') ||
+      !strstr(base, ":"))
+    return KKACHI_EINVAL;
+  if (!(c = kkachi__strdup(base)))
+    return KKACHI_ENOMEM;
+  kkachi__free(e->base);
+  e->base = c;
+  return 0;
+}
+
+kk_gazetteer *
+kkachi__engine_gazetteer(kkachi_engine *e, const char *name)
+{
+  size_t i;
+  for (i = 0; i < e->ngaz; i++)
+    if (!strcmp(e->gaz[i]->name, name))
+      return e->gaz[i];
+  return NULL;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_path(kkachi_engine *e, const char *path, int depth);
+
+/* Loads the *.rules files and subfolders of a folder, sorted by name. */
+static int
+load_dir(kkachi_engine *e, const char *path, int depth)
+{
+  DIR *d = opendir(path);
+  struct dirent *de;
+  char **names = NULL;
+  size_t n = 0, cap = 0, i;
+  int rc = 0;
+
+  if (!d) {
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
+                strerror(errno));
+    return KKACHI_EIO;
+  }
+  while (!rc && (de = readdir(d))) {
+    kk_buf full = KK_BUF_INIT;
+    if (de->d_name[0] == '.')
+      continue;
+    if ((rc = kkachi__buf_printf(&full, "%s/%s", path, de->d_name)))
+      break;
+    if (n == cap) {
+      char **p;
+      cap = cap ? cap * 2 : 16;
+      if (!(p = kkachi__realloc(names, cap * sizeof *p))) {
+        kkachi__buf_free(&full);
+        rc = KKACHI_ENOMEM;
+        break;
+      }
+      names = p;
+    }
+    names[n++] = kkachi__buf_steal(&full);
+  }
+  closedir(d);
+  if (!rc && n)
+    qsort(names, n, sizeof *names, by_name);
+  for (i = 0; i < n; i++) {
+    struct stat st;
+    if (!rc && stat(names[i], &st) == 0 &&
+        (S_ISDIR(st.st_mode) || ends_with(names[i], ".rules")))
+      rc = load_path(e, names[i], depth + 1);
+    kkachi__free(names[i]);
+  }
+  kkachi__free(names);
+  return rc;
+}
+
+static int
+load_path(kkachi_engine *e, const char *path, int depth)
+{
+  struct stat st;
+  if (depth > KK_MAX_DIR_DEPTH)
+    return 0;
+  if (stat(path, &st) != 0) {
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
+                strerror(errno));
+    return KKACHI_EIO;
+  }
+  if (S_ISDIR(st.st_mode))
+    return load_dir(e, path, depth);
+  return kkachi__rules_parse_file(e, path);
+}
+
+int
+kkachi_engine_load_rules(kkachi_engine *e, const char *path)
+{
+  if (e->compiled)
+    return KKACHI_EINVAL;
+  return load_path(e, path, 0);
+}
+
+int kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data);
+
+static int
+make_matcher(kkachi_engine *e)
+{
+  e->md = pcre2_match_data_create(64, NULL);
+  e->mctx = pcre2_match_context_create(NULL);
+  e->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+  if (!e->md || !e->mctx || !e->jit)
+    return KKACHI_ENOMEM;
+  pcre2_jit_stack_assign(e->mctx, NULL, e->jit);
+  pcre2_set_callout(e->mctx, kkachi__gazetteer_callout, e);
+  pcre2_set_match_limit(e->mctx, KK_MATCH_LIMIT);
+  pcre2_set_depth_limit(e->mctx, KK_DEPTH_LIMIT);
+  pcre2_set_heap_limit(e->mctx, KK_HEAP_LIMIT);
+  return 0;
+}
+
+int
+kkachi_engine_compile(kkachi_engine *e)
+{
+  int rc;
+  if (e->compiled)
+    return 0;
+  if (e->nrules == 0)
+    return KKACHI_ENORULES;
+  if ((rc = kkachi__rules_compile(e)))
+    return rc;
+  e->g_org = kkachi__engine_gazetteer(e, "org");
+  e->g_orgclass = kkachi__engine_gazetteer(e, "org-class");
+  e->g_title = kkachi__engine_gazetteer(e, "title");
+  e->g_prof = kkachi__engine_gazetteer(e, "profession");
+  e->g_notname = kkachi__engine_gazetteer(e, "not-name");
+  if ((rc = kkachi__segmenter_new(&e->seg, "ko")))
+    return rc;
+  if ((rc = make_matcher(e)))
+    return rc;
+  e->compiled = 1;
+  return 0;
+}
+
+size_t
+kkachi_engine_rule_count(const kkachi_engine *e)
+{
+  return e ? e->nrules : 0;
+}
+
+librdf_world *
+kkachi__engine_world(kkachi_engine *e)
+{
+  if (!e->world) {
+    e->world = librdf_new_world();
+    if (e->world)
+      librdf_world_open(e->world);
+  }
+  return e->world;
+}
+
+const char *
+kkachi_strerror(int code)
+{
+  switch (code) {
+  case KKACHI_OK: return "success";
+  case KKACHI_ENOMEM: return "out of memory";
+  case KKACHI_EIO: return "input/output error";
+  case KKACHI_ESYNTAX: return "syntax error in a rule or gazetteer file";
+  case KKACHI_EPATTERN: return "a rule pattern does not compile";
+  case KKACHI_EUTF8: return "invalid UTF-8";
+  case KKACHI_ENUL: return "NUL byte in text";
+  case KKACHI_EEMPTY: return "empty article";
+  case KKACHI_EJSON: return "malformed JSON Lines record";
+  case KKACHI_ELIMIT: return "a size or matching limit was reached";
+  case KKACHI_ERDF: return "RDF library error";
+  case KKACHI_EICU: return "ICU error";
+  case KKACHI_EINVAL: return "invalid argument";
+  case KKACHI_ENORULES: return "no rules loaded";
+  default: return "unknown error";
+  }
+}
+
+const char *
+kkachi_version(void)
+{
+  return PACKAGE_VERSION;
+}
+
+void
+kkachi_dependency_versions(char *buf, size_t size)
+{
+  char icu[U_MAX_VERSION_STRING_LENGTH];
+  char pcre[64];
+  UVersionInfo v;
+
+  u_getVersion(v);
+  u_versionToString(v, icu);
+  pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+  snprintf(buf, size, "librdf %s, raptor2 %s, rasqal %s, ICU %s, PCRE2 %s",
+           librdf_version_string, raptor_version_string,
+           rasqal_version_string, icu, pcre);
+}

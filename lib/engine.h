@@ -1,0 +1,60 @@
+/* engine.h: the engine's private state, shared by the stages. */
+#ifndef KK_ENGINE_H
+#define KK_ENGINE_H
+
+#include <librdf.h>
+
+#include "buf.h"
+#include "gazetteer.h"
+#include "kkachi.h"
+#include "log.h"
+#include "rule.h"
+#include "strmap.h"
+#include "text.h"
+
+/* Limits on matching: no text and no rule can make it run unbounded. */
+#define KK_MATCH_LIMIT 1000000u
+#define KK_DEPTH_LIMIT 10000u
+#define KK_HEAP_LIMIT 20000u /* KiB */
+#define KK_MAX_COMPILED (4u << 20)
+#define KK_MAX_MATCHES_PER_RULE 10000u
+
+struct kkachi_engine {
+  kk_log log;
+  char *base;
+  kk_rule **rules;
+  size_t nrules, caprules;
+  kk_define **defines;
+  size_t ndefines, capdefines;
+  kk_gazetteer **gaz;
+  size_t ngaz, capgaz;
+  kk_strmap *rule_ids; /* id -> kk_rule* */
+  kk_strmap *rule_files; /* real paths of the rule files read */
+  int compiled;
+  kk_segmenter *seg;
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *jit;
+  const kk_rule *cur_rule; /* the rule being matched, for callouts */
+  librdf_world *world; /* created on first use by a writer */
+  /* gazetteers the resolver uses by name; NULL when not loaded */
+  kk_gazetteer *g_org, *g_orgclass, *g_title, *g_prof, *g_notname;
+};
+
+/* Finds a gazetteer by name, or NULL. */
+kk_gazetteer *kkachi__engine_gazetteer(kkachi_engine *e, const char *name);
+
+/* Parses one rule file into e. */
+int kkachi__rules_parse_file(kkachi_engine *e, const char *path);
+
+/* Expands references and compiles every rule. */
+int kkachi__rules_compile(kkachi_engine *e);
+
+/* Expands {{references}} of src into out (for compile and for tests). */
+int kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
+                         kk_rule *r);
+
+/* Returns the librdf world, creating it on first use. */
+librdf_world *kkachi__engine_world(kkachi_engine *e);
+
+#endif

@@ -1,0 +1,96 @@
+/* fact.h: mentions (what one rule match yields) and resolved facts. */
+#ifndef KK_FACT_H
+#define KK_FACT_H
+
+#include <stddef.h>
+
+#include "kkachi.h"
+#include "rule.h"
+#include "strmap.h"
+#include "text.h"
+
+#define KK_MAX_SLOTS 8
+
+/* What one match of one fact template yields, before resolution. */
+typedef struct kk_mention {
+  const kk_rule *rule;
+  const char *family; /* borrowed from the rule */
+  size_t begin, end;  /* byte span of the whole match */
+  size_t sentence;
+  size_t order; /* position among mentions, for a stable sort */
+  kkachi_slot slot[KK_MAX_SLOTS]; /* roles borrowed, values owned */
+  size_t nslots;
+} kk_mention;
+
+typedef struct kk_mentions {
+  kk_mention *m;
+  size_t n, cap;
+} kk_mentions;
+
+/* Where a fact was read. */
+typedef struct kk_evidence {
+  size_t begin, end;        /* bytes */
+  unsigned long cbegin, cend; /* code points */
+  const char *rule_id;      /* borrowed from the engine's rule */
+  size_t sentence;
+} kk_evidence;
+
+typedef struct kk_fact {
+  const char *family; /* static */
+  kkachi_slot slot[KK_MAX_SLOTS]; /* roles static, values owned */
+  size_t nslots;
+  kk_evidence *ev; /* owned */
+  size_t nev, capev;
+  int dropped;
+} kk_fact;
+
+/* An organization as written in this article. */
+typedef struct kk_org {
+  char *name; /* canonical */
+  const char *cls; /* class local name, static or from the gazetteer */
+  char **aliases;  /* surface forms seen, other than name */
+  size_t naliases;
+} kk_org;
+
+typedef struct kk_person {
+  char *name;
+  char **emails;
+  size_t nemails;
+} kk_person;
+
+struct kkachi_result {
+  char *id, *lang, *url, *date, *title;
+  kk_text text;
+  kk_fact **facts;
+  size_t nfacts, capfacts;
+  kk_strmap *orgs;    /* canonical name -> kk_org* */
+  kk_org **org_list;  /* in first-seen order, owned */
+  size_t norgs, caporgs;
+  kk_strmap *persons; /* name -> kk_person* */
+  kk_person **person_list;
+  size_t npersons, cappersons;
+  kk_strmap *aliases; /* article-local alias -> canonical org name */
+  kkachi_engine *engine;
+  char **sentences; /* sentence and anchor of each fact, for the view */
+};
+
+const char *kkachi__slot(const kkachi_slot *s, size_t n, const char *role);
+
+/* Collects the mentions of every rule of language lang in t. */
+int kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
+                  kk_mentions *ms);
+
+void kkachi__mentions_clear(kk_mentions *ms);
+
+/* Turns mentions into facts: canonical organizations, article aliases,
+ * short forms, duplicates merged. Mentions are consumed. */
+int kkachi__resolve(kkachi_result *r, kk_mentions *ms);
+
+/* Finds or adds the organization surface form s in r. */
+int kkachi__result_org(kkachi_result *r, const char *s, kk_org **out);
+
+/* Finds or adds a person. */
+int kkachi__result_person(kkachi_result *r, const char *name,
+                          kk_person **out);
+
+#endif

@@ -1,0 +1,16 @@
+/* family.h: the fact families rules can yield, and their roles. */
+#ifndef KK_FAMILY_H
+#define KK_FAMILY_H
+
+#include <stddef.h>
+
+typedef struct kk_family {
+  const char *name;
+  const char *const *roles;    /* NULL-terminated */
+  const char *const *required; /* NULL-terminated; "a|b" means either */
+} kk_family;
+
+const kk_family *kkachi__family_find(const char *name);
+int kkachi__family_has_role(const kk_family *f, const char *role);
+
+#endif

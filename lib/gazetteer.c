@@ -1,0 +1,254 @@
+/* gazetteer.c: loads TAB-separated word lists with aliases. */
+#include "gazetteer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "log.h"
+#include "utf8.h"
+
+#define KK_GAZ_MAX_LINE 4096
+
+int
+kkachi__gazetteer_new(kk_gazetteer **out, const char *name)
+{
+  kk_gazetteer *g = kkachi__calloc(1, sizeof *g);
+  *out = NULL;
+  if (!g)
+    return KKACHI_ENOMEM;
+  g->name = kkachi__strdup(name);
+  if (!g->name || kkachi__strmap_new(&g->by_form) ||
+      kkachi__strmap_new(&g->files)) {
+    kkachi__gazetteer_free(g);
+    return KKACHI_ENOMEM;
+  }
+  *out = g;
+  return 0;
+}
+
+static void
+row_free(kk_gaz_row *r)
+{
+  size_t i;
+  if (!r)
+    return;
+  for (i = 0; i < r->ncols; i++)
+    kkachi__free(r->cols[i]);
+  kkachi__free(r->cols);
+  kkachi__free(r);
+}
+
+void
+kkachi__gazetteer_free(kk_gazetteer *g)
+{
+  size_t i;
+  if (!g)
+    return;
+  for (i = 0; i < g->nrows; i++)
+    row_free(g->rows[i]);
+  kkachi__free(g->rows);
+  for (i = 0; i < g->nforms; i++)
+    kkachi__free(g->forms[i]);
+  kkachi__free(g->forms);
+  kkachi__strmap_free(g->by_form);
+  kkachi__strmap_free(g->files);
+  kkachi__free(g->name);
+  kkachi__free(g);
+}
+
+const char *
+kkachi__gaz_col(const kk_gaz_row *row, size_t c)
+{
+  if (!row || c >= row->ncols || !row->cols[c][0])
+    return NULL;
+  return row->cols[c];
+}
+
+const kk_gaz_row *
+kkachi__gazetteer_find(const kk_gazetteer *g, const char *s, size_t n)
+{
+  if (!g)
+    return NULL;
+  return kkachi__strmap_get(g->by_form, s, n);
+}
+
+/* Adds a surface form for row; the first row to claim a form keeps it. */
+static int
+add_form(kk_gazetteer *g, const char *s, size_t n, kk_gaz_row *row)
+{
+  char *copy;
+  int rc;
+  if (n == 0 || kkachi__strmap_get(g->by_form, s, n))
+    return 0;
+  if (g->nforms == g->capforms) {
+    size_t cap = g->capforms ? g->capforms * 2 : 64;
+    char **p = kkachi__realloc(g->forms, cap * sizeof *p);
+    if (!p)
+      return KKACHI_ENOMEM;
+    g->forms = p;
+    g->capforms = cap;
+  }
+  copy = kkachi__strndup(s, n);
+  if (!copy)
+    return KKACHI_ENOMEM;
+  rc = kkachi__strmap_put(g->by_form, s, n, row);
+  if (rc) {
+    kkachi__free(copy);
+    return rc;
+  }
+  g->forms[g->nforms++] = copy;
+  return 0;
+}
+
+static char *
+trim(char *s)
+{
+  size_t n;
+  while (*s == ' ')
+    s++;
+  n = strlen(s);
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+    s[--n] = '\0';
+  return s;
+}
+
+/* Splits line at TABs into a new row. */
+static int
+parse_row(kk_gaz_row **out, char *line)
+{
+  kk_gaz_row *r = kkachi__calloc(1, sizeof *r);
+  char *p = line;
+  size_t cap = 0;
+
+  *out = NULL;
+  if (!r)
+    return KKACHI_ENOMEM;
+  for (;;) {
+    char *tab = strchr(p, '\t');
+    if (tab)
+      *tab = '\0';
+    if (r->ncols == cap) {
+      char **c;
+      cap = cap ? cap * 2 : 4;
+      c = kkachi__realloc(r->cols, cap * sizeof *c);
+      if (!c)
+        goto oom;
+      r->cols = c;
+    }
+    r->cols[r->ncols] = kkachi__strdup(trim(p));
+    if (!r->cols[r->ncols])
+      goto oom;
+    r->ncols++;
+    if (!tab)
+      break;
+    p = tab + 1;
+  }
+  r->canon = r->cols[0];
+  *out = r;
+  return 0;
+oom:
+  row_free(r);
+  return KKACHI_ENOMEM;
+}
+
+static int
+add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col)
+{
+  int rc;
+  const char *al;
+
+  if (g->nrows == g->caprows) {
+    size_t cap = g->caprows ? g->caprows * 2 : 64;
+    kk_gaz_row **p = kkachi__realloc(g->rows, cap * sizeof *p);
+    if (!p)
+      return KKACHI_ENOMEM;
+    g->rows = p;
+    g->caprows = cap;
+  }
+  g->rows[g->nrows++] = r;
+  rc = add_form(g, r->canon, strlen(r->canon), r);
+  al = alias_col > 0 ? kkachi__gaz_col(r, (size_t)alias_col - 1) : NULL;
+  while (!rc && al && *al) {
+    const char *bar = strchr(al, '|');
+    size_t n = bar ? (size_t)(bar - al) : strlen(al);
+    while (n > 0 && al[n - 1] == ' ')
+      n--;
+    rc = add_form(g, al, n, r);
+    al = bar ? bar + 1 : NULL;
+    while (al && *al == ' ')
+      al++;
+  }
+  return rc;
+}
+
+static int
+load_line(kk_gazetteer *g, char *line, int alias_col, const char *path,
+          unsigned long lineno, kk_log *log)
+{
+  kk_gaz_row *r;
+  size_t bad;
+  char *t;
+  int rc;
+
+  if (kkachi__utf8_check(line, strlen(line), &bad)) {
+    kkachi__log(log, KKACHI_LOG_ERROR, path, lineno, bad + 1,
+                "invalid UTF-8 in gazetteer");
+    return KKACHI_ESYNTAX;
+  }
+  t = trim(line);
+  if (*t == '\0' || *t == '#')
+    return 0;
+  rc = parse_row(&r, t);
+  if (rc)
+    return rc;
+  if (!r->canon[0]) {
+    kkachi__log(log, KKACHI_LOG_ERROR, path, lineno, 1,
+                "gazetteer row has an empty first column");
+    row_free(r);
+    return KKACHI_ESYNTAX;
+  }
+  rc = add_row(g, r, alias_col);
+  if (rc && rc != KKACHI_ENOMEM)
+    row_free(r);
+  return rc;
+}
+
+int
+kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
+                       kk_log *log)
+{
+  char line[KK_GAZ_MAX_LINE];
+  unsigned long lineno = 0;
+  FILE *fp;
+  int rc = 0;
+
+  if (kkachi__strmap_get(g->files, path, strlen(path)))
+    return 0;
+  fp = fopen(path, "rb");
+  if (!fp) {
+    kkachi__log(log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
+                strerror(errno));
+    return KKACHI_EIO;
+  }
+  while (!rc && fgets(line, sizeof line, fp)) {
+    lineno++;
+    if (!strchr(line, '\n') && !feof(fp)) {
+      kkachi__log(log, KKACHI_LOG_ERROR, path, lineno, 1,
+                  "line longer than %d bytes", KK_GAZ_MAX_LINE - 1);
+      rc = KKACHI_ESYNTAX;
+      break;
+    }
+    rc = load_line(g, line, alias_col, path, lineno, log);
+  }
+  if (!rc && ferror(fp)) {
+    kkachi__log(log, KKACHI_LOG_ERROR, path, lineno, 0, "read error");
+    rc = KKACHI_EIO;
+  }
+  fclose(fp);
+  if (!rc)
+    rc = kkachi__strmap_put(g->files, path, strlen(path), g);
+  return rc;
+}

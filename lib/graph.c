@@ -1,0 +1,341 @@
+/* graph.c: maps facts onto the kk: vocabulary in a librdf model. */
+#include "graph.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "engine.h"
+#include "fact.h"
+#include "iri.h"
+#include "utf8.h"
+
+typedef struct gctx {
+  librdf_world *w;
+  librdf_model *m;
+  kkachi_engine *e;
+  const kkachi_result *r;
+  int evidence;
+  kk_buf article, node, obj;
+  unsigned long nev; /* evidence nodes written so far */
+} gctx;
+
+static librdf_node *
+iri_node(gctx *g, const char *iri)
+{
+  return librdf_new_node_from_uri_string(g->w, (const unsigned char *)iri);
+}
+
+/* librdf_model_add takes ownership of the three nodes, also on failure. */
+static int
+add(gctx *g, librdf_node *s, librdf_node *p, librdf_node *o)
+{
+  if (!s || !p || !o) {
+    if (s)
+      librdf_free_node(s);
+    if (p)
+      librdf_free_node(p);
+    if (o)
+      librdf_free_node(o);
+    return KKACHI_ENOMEM;
+  }
+  return librdf_model_add(g->m, s, p, o) ? KKACHI_ERDF : 0;
+}
+
+static int
+t_iri(gctx *g, const char *s, const char *p, const char *o)
+{
+  return add(g, iri_node(g, s), iri_node(g, p), iri_node(g, o));
+}
+
+static int
+t_lit(gctx *g, const char *s, const char *p, const char *text,
+      const char *lang)
+{
+  return add(g, iri_node(g, s), iri_node(g, p),
+             librdf_new_node_from_literal(g->w, (const unsigned char *)text,
+                                          lang, 0));
+}
+
+static int
+t_typed(gctx *g, const char *s, const char *p, const char *text,
+        const char *dt)
+{
+  librdf_uri *u = librdf_new_uri(g->w, (const unsigned char *)dt);
+  librdf_node *o = u ? librdf_new_node_from_typed_literal(
+                           g->w, (const unsigned char *)text, NULL, u)
+                     : NULL;
+  if (u)
+    librdf_free_uri(u);
+  return add(g, iri_node(g, s), iri_node(g, p), o);
+}
+
+static int
+t_type(gctx *g, const char *s, const char *kk_class)
+{
+  kk_buf c = KK_BUF_INIT;
+  int rc = kkachi__buf_printf(&c, KK_NS "%s", kk_class);
+  if (!rc)
+    rc = t_iri(g, s, NS_RDF "type", c.data);
+  kkachi__buf_free(&c);
+  return rc;
+}
+
+static int
+has_hangul(const char *s)
+{
+  size_t i = 0, n = strlen(s);
+  while (i < n)
+    if (kkachi__is_hangul(kkachi__utf8_next(s, &i)))
+      return 1;
+  return 0;
+}
+
+/* Language tag for a name: the article's, except Latin-only names in a
+ * Korean article (KAIST, NIPA), which are left untagged. */
+static const char *
+name_lang(gctx *g, const char *s)
+{
+  if (!strcmp(g->r->lang, "ko") && !has_hangul(s))
+    return NULL;
+  return g->r->lang;
+}
+
+static int
+is_date(const char *s)
+{
+  size_t i;
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return 0;
+  for (i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+      return 0;
+  return 1;
+}
+
+static int
+article_node(gctx *g)
+{
+  const kkachi_result *r = g->r;
+  const char *a = g->article.data;
+  int rc;
+
+  if ((rc = t_type(g, a, "Article")) ||
+      (rc = t_lit(g, a, NS_SCHEMA "identifier", r->id, NULL)) ||
+      (rc = t_lit(g, a, NS_SCHEMA "inLanguage", r->lang, NULL)))
+    return rc;
+  if (r->title && (rc = t_lit(g, a, NS_SCHEMA "headline", r->title,
+                              r->lang)))
+    return rc;
+  if (r->url && (rc = t_lit(g, a, NS_SCHEMA "url", r->url, NULL)))
+    return rc;
+  if (r->date && is_date(r->date))
+    rc = t_typed(g, a, NS_SCHEMA "datePublished", r->date, NS_XSD "date");
+  return rc;
+}
+
+static int
+org_iri(gctx *g, kk_buf *b, const char *name)
+{
+  return kkachi__iri_entity(b, g->e->base, "org", name);
+}
+
+static int
+orgs(gctx *g)
+{
+  size_t i, j;
+  int rc = 0;
+  for (i = 0; i < g->r->norgs && !rc; i++) {
+    const kk_org *o = g->r->org_list[i];
+    if ((rc = org_iri(g, &g->node, o->name)) ||
+        (rc = t_type(g, g->node.data, o->cls)) ||
+        (rc = t_lit(g, g->node.data, NS_SCHEMA "name", o->name,
+                    name_lang(g, o->name))))
+      return rc;
+    for (j = 0; j < o->naliases && !rc; j++)
+      rc = t_lit(g, g->node.data, NS_SCHEMA "alternateName", o->aliases[j],
+                 name_lang(g, o->aliases[j]));
+  }
+  return rc;
+}
+
+static int
+persons(gctx *g)
+{
+  size_t i, j;
+  int rc = 0;
+  for (i = 0; i < g->r->npersons && !rc; i++) {
+    const kk_person *p = g->r->person_list[i];
+    if ((rc = kkachi__iri_entity(&g->node, g->e->base, "person", p->name)) ||
+        (rc = t_type(g, g->node.data, "Person")) ||
+        (rc = t_lit(g, g->node.data, NS_SCHEMA "name", p->name,
+                    name_lang(g, p->name))))
+      return rc;
+    for (j = 0; j < p->nemails && !rc; j++)
+      rc = t_lit(g, g->node.data, NS_SCHEMA "email", p->emails[j], NULL);
+  }
+  return rc;
+}
+
+/* Writes the evidence nodes of f and links them from node. */
+static int
+evidence(gctx *g, const char *node, const kk_fact *f)
+{
+  kk_buf ev = KK_BUF_INIT, num = KK_BUF_INIT;
+  size_t i;
+  int rc = 0;
+
+  if (!g->evidence)
+    return 0;
+  for (i = 0; i < f->nev && !rc; i++) {
+    const kk_evidence *x = &f->ev[i];
+    kkachi__buf_reset(&ev);
+    kkachi__buf_reset(&num);
+    if ((rc = kkachi__buf_printf(&ev, "%s#ev-%lu", g->article.data,
+                                 ++g->nev)) ||
+        (rc = t_iri(g, node, KK_NS "evidence", ev.data)) ||
+        (rc = t_type(g, ev.data, "Evidence")) ||
+        (rc = t_iri(g, ev.data, NS_NIF "referenceContext",
+                    g->article.data)) ||
+        (rc = kkachi__buf_printf(&num, "%lu", x->cbegin)) ||
+        (rc = t_typed(g, ev.data, NS_NIF "beginIndex", num.data,
+                      NS_XSD "nonNegativeInteger")))
+      break;
+    kkachi__buf_reset(&num);
+    if ((rc = kkachi__buf_printf(&num, "%lu", x->cend)) ||
+        (rc = t_typed(g, ev.data, NS_NIF "endIndex", num.data,
+                      NS_XSD "nonNegativeInteger")))
+      break;
+    kkachi__buf_reset(&num);
+    if ((rc = kkachi__buf_append(&num, g->r->text.s + x->begin,
+                                 x->end - x->begin)) ||
+        (rc = t_lit(g, ev.data, NS_NIF "anchorOf", num.data, NULL)))
+      break;
+    kkachi__buf_reset(&num);
+    if ((rc = kkachi__buf_printf(&num, KK_RULES_NS "%s", x->rule_id)) ||
+        (rc = t_iri(g, ev.data, KK_NS "rule", num.data)) ||
+        (rc = t_type(g, num.data, "Rule")) ||
+        (rc = t_lit(g, num.data, NS_RDFS "label", x->rule_id, NULL)))
+      break;
+  }
+  kkachi__buf_free(&ev);
+  kkachi__buf_free(&num);
+  return rc;
+}
+
+static int
+role(gctx *g, const char *title, kk_buf *iri)
+{
+  const kk_gaz_row *row =
+      kkachi__gazetteer_find(g->e->g_title, title, strlen(title));
+  if (!row)
+    row = kkachi__gazetteer_find(g->e->g_prof, title, strlen(title));
+  const char *name = kkachi__gaz_col(row, 1);
+  const char *en = kkachi__gaz_col(row, 2);
+  int rc;
+
+  if (!name)
+    name = title;
+  if ((rc = kkachi__iri_entity(iri, g->e->base, "role", name)) ||
+      (rc = t_type(g, iri->data, "Role")) ||
+      (rc = t_lit(g, iri->data, NS_SKOS "prefLabel", name, g->r->lang)))
+    return rc;
+  if (en && strcmp(g->r->lang, "en"))
+    rc = t_lit(g, iri->data, NS_SKOS "prefLabel", en, "en");
+  return rc;
+}
+
+static int
+affiliation(gctx *g, const kk_fact *f, unsigned long n)
+{
+  const char *person = kkachi__slot(f->slot, f->nslots, "person");
+  const char *org = kkachi__slot(f->slot, f->nslots, "org");
+  const char *title = kkachi__slot(f->slot, f->nslots, "title");
+  kk_buf node = KK_BUF_INIT, p = KK_BUF_INIT, o = KK_BUF_INIT;
+  int rc;
+
+  if ((rc = kkachi__buf_printf(&node, "%s#aff-%lu", g->article.data, n)) ||
+      (rc = kkachi__iri_entity(&p, g->e->base, "person", person)) ||
+      (rc = t_type(g, node.data, "Affiliation")) ||
+      (rc = t_iri(g, node.data, NS_ORG "member", p.data)) ||
+      (rc = t_lit(g, node.data, KK_NS "title", title, g->r->lang)))
+    goto done;
+  if (org && ((rc = org_iri(g, &o, org)) ||
+              (rc = t_iri(g, node.data, NS_ORG "organization", o.data)) ||
+              (rc = t_iri(g, p.data, NS_SCHEMA "affiliation", o.data))))
+    goto done;
+  if ((rc = role(g, title, &o)) ||
+      (rc = t_iri(g, node.data, NS_ORG "role", o.data)))
+    goto done;
+  rc = evidence(g, node.data, f);
+done:
+  kkachi__buf_free(&node);
+  kkachi__buf_free(&p);
+  kkachi__buf_free(&o);
+  return rc;
+}
+
+static int
+byline(gctx *g, const kk_fact *f)
+{
+  const char *author = kkachi__slot(f->slot, f->nslots, "author");
+  const char *pub = kkachi__slot(f->slot, f->nslots, "publisher");
+  kk_buf b = KK_BUF_INIT;
+  int rc;
+
+  if ((rc = kkachi__iri_entity(&b, g->e->base, "person", author)) ||
+      (rc = t_iri(g, g->article.data, NS_SCHEMA "author", b.data)))
+    goto done;
+  if (pub && ((rc = org_iri(g, &b, pub)) ||
+              (rc = t_iri(g, g->article.data, NS_SCHEMA "publisher",
+                          b.data))))
+    goto done;
+  rc = evidence(g, g->article.data, f);
+done:
+  kkachi__buf_free(&b);
+  return rc;
+}
+
+static int
+facts(gctx *g)
+{
+  unsigned long naff = 0;
+  size_t i;
+  int rc = 0;
+  for (i = 0; i < g->r->nfacts && !rc; i++) {
+    const kk_fact *f = g->r->facts[i];
+    if (!strcmp(f->family, "affiliation"))
+      rc = affiliation(g, f, ++naff);
+    else if (!strcmp(f->family, "byline"))
+      rc = byline(g, f);
+  }
+  return rc;
+}
+
+int
+kkachi__graph_build(librdf_model *model, kkachi_engine *e,
+                    const kkachi_result *r, int with_evidence,
+                    char **article_iri)
+{
+  gctx g;
+  int rc;
+
+  memset(&g, 0, sizeof g);
+  g.w = kkachi__engine_world(e);
+  g.m = model;
+  g.e = e;
+  g.r = r;
+  g.evidence = with_evidence;
+  *article_iri = NULL;
+  if (!g.w)
+    return KKACHI_ERDF;
+  if (!(rc = kkachi__iri_entity(&g.article, e->base, "article", r->id)) &&
+      !(rc = article_node(&g)) && !(rc = orgs(&g)) && !(rc = persons(&g)))
+    rc = facts(&g);
+  if (!rc)
+    *article_iri = kkachi__buf_steal(&g.article);
+  kkachi__buf_free(&g.article);
+  kkachi__buf_free(&g.node);
+  kkachi__buf_free(&g.obj);
+  return rc;
+}

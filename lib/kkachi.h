@@ -1,0 +1,196 @@
+/* kkachi.h: the public interface of libkkachi, news text to RDF facts. */
+#ifndef KKACHI_H
+#define KKACHI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Error codes. Every fallible function returns 0 or one of these. */
+enum {
+  KKACHI_OK = 0,
+  KKACHI_ENOMEM = -1,   /* an allocation failed */
+  KKACHI_EIO = -2,      /* a file could not be read or written */
+  KKACHI_ESYNTAX = -3,  /* a rule or gazetteer file is malformed */
+  KKACHI_EPATTERN = -4, /* a rule pattern does not compile */
+  KKACHI_EUTF8 = -5,    /* input is not valid UTF-8 */
+  KKACHI_ENUL = -6,     /* input contains a NUL byte */
+  KKACHI_EEMPTY = -7,   /* the article has no text */
+  KKACHI_EJSON = -8,    /* a JSON Lines record is malformed */
+  KKACHI_ELIMIT = -9,   /* a size or matching limit was reached */
+  KKACHI_ERDF = -10,    /* the RDF library failed */
+  KKACHI_EICU = -11,    /* ICU failed */
+  KKACHI_EINVAL = -12,  /* an argument is invalid */
+  KKACHI_ENORULES = -13 /* no rule was loaded */
+};
+
+/* Returns a static English text for an error code; never NULL. */
+const char *kkachi_strerror(int code);
+
+/* Returns the library version, e.g. "0.1.0"; static. */
+const char *kkachi_version(void);
+
+/* Writes the versions of librdf, raptor2, rasqal, ICU and PCRE2 into buf
+ * (at most size bytes, NUL-terminated). */
+void kkachi_dependency_versions(char *buf, size_t size);
+
+/* Log levels passed to a kkachi_log_fn. */
+enum { KKACHI_LOG_ERROR = 0, KKACHI_LOG_WARNING = 1, KKACHI_LOG_INFO = 2 };
+
+/* Receives diagnostics. file may be NULL; line and col are 1-based and 0
+ * when unknown. msg is borrowed for the call only. */
+typedef void (*kkachi_log_fn)(int level, const char *file, unsigned long line,
+                              unsigned long col, const char *msg,
+                              void *user_data);
+
+typedef struct kkachi_engine kkachi_engine;
+typedef struct kkachi_article kkachi_article;
+typedef struct kkachi_result kkachi_result;
+typedef struct kkachi_writer kkachi_writer;
+typedef struct kkachi_reader kkachi_reader;
+
+/* ---- engine: rules, gazetteers and the per-run matching state ---- */
+
+/* Creates an engine with no rules. *out becomes owned by the caller
+ * (kkachi_engine_free). An engine is used by one thread at a time. */
+int kkachi_engine_new(kkachi_engine **out);
+
+/* Frees the engine and everything it loaded. NULL is allowed. */
+void kkachi_engine_free(kkachi_engine *engine);
+
+/* Sets the diagnostics callback (default: none). */
+void kkachi_engine_set_log(kkachi_engine *engine, kkachi_log_fn fn,
+                           void *user_data);
+
+/* Sets the base of minted IRIs (default "https://w3id.org/kkachi/id/").
+ * Takes a copy of base, which must end in '/' or '#'. */
+int kkachi_engine_set_base(kkachi_engine *engine, const char *base);
+
+/* Loads a rule file, or every "*.rules" file below a folder (sorted by
+ * path), with the gazetteers they name. Errors are logged with FILE:LINE:COL
+ * and returned as KKACHI_ESYNTAX, KKACHI_EIO or KKACHI_ENOMEM. */
+int kkachi_engine_load_rules(kkachi_engine *engine, const char *path);
+
+/* Expands gazetteer references and compiles (and JIT-compiles) every rule
+ * pattern. Call once after the last load and before extracting. */
+int kkachi_engine_compile(kkachi_engine *engine);
+
+/* Number of rules loaded. */
+size_t kkachi_engine_rule_count(const kkachi_engine *engine);
+
+/* Result of one rule example: file and line of the example, ok, and a
+ * message describing what was missing or unexpected (borrowed). */
+typedef void (*kkachi_test_fn)(const char *file, unsigned long line, int ok,
+                               const char *msg, void *user_data);
+
+/* Runs the examples written in the loaded rule files through the whole
+ * engine; counts go to *passed and *failed; fn (may be NULL) is called for
+ * each example. The engine must be compiled. */
+int kkachi_engine_test_rules(kkachi_engine *engine, kkachi_test_fn fn,
+                             void *user_data, unsigned *passed,
+                             unsigned *failed);
+
+/* ---- articles ---- */
+
+/* Creates an article from len bytes of UTF-8 text; takes copies of id and
+ * text. Fails with KKACHI_EUTF8 or KKACHI_ENUL (and *bad_offset set to the
+ * byte offset of the first bad byte when bad_offset is not NULL), or with
+ * KKACHI_EEMPTY when the text is only white space. */
+int kkachi_article_new(kkachi_article **out, const char *id,
+                       const char *text, size_t len, size_t *bad_offset);
+
+/* Sets metadata: key is "url", "date", "title" or "lang"; takes a copy. */
+int kkachi_article_set(kkachi_article *article, const char *key,
+                       const char *value);
+
+/* Returns the article id (borrowed). */
+const char *kkachi_article_id(const kkachi_article *article);
+
+/* Frees an article. NULL is allowed. */
+void kkachi_article_free(kkachi_article *article);
+
+/* ---- readers: articles out of files ---- */
+
+enum { KKACHI_INPUT_AUTO = 0, KKACHI_INPUT_TEXT, KKACHI_INPUT_JSONL };
+
+/* Opens path ("-" for stdin) as text (one article) or JSON Lines (one
+ * article a line); KKACHI_INPUT_AUTO chooses by the file's ending. *out
+ * becomes owned by the caller. */
+int kkachi_reader_open(kkachi_reader **out, const char *path, int kind);
+
+/* Reads the next article into *out (owned by the caller). Returns 0 with
+ * *out set, 0 with *out NULL at the end, or an error for this record only:
+ * the reader can go on; *line, *col and *offset (when not NULL) locate it
+ * and the reader's last message (kkachi_reader_message) explains it. */
+int kkachi_reader_next(kkachi_reader *reader, kkachi_article **out,
+                       unsigned long *line, unsigned long *col,
+                       size_t *offset);
+
+/* The message about the last failed record (borrowed). */
+const char *kkachi_reader_message(const kkachi_reader *reader);
+
+/* Closes the reader. NULL is allowed. */
+void kkachi_reader_free(kkachi_reader *reader);
+
+/* ---- extraction ---- */
+
+/* Reads the article's facts. *out becomes owned by the caller. */
+int kkachi_extract(kkachi_result **out, kkachi_engine *engine,
+                   const kkachi_article *article);
+
+/* One role of a fact, e.g. {"person", "배경훈"}. */
+typedef struct kkachi_slot {
+  const char *role;
+  const char *value;
+} kkachi_slot;
+
+/* A read-only view of one fact; every pointer is borrowed from the result.
+ * begin and end are code-point offsets of the first evidence. */
+typedef struct kkachi_fact_view {
+  const char *family;
+  const char *rule;
+  unsigned long begin, end;
+  const char *anchor;
+  const char *sentence;
+  const kkachi_slot *slots;
+  size_t slot_count;
+  size_t evidence_count;
+} kkachi_fact_view;
+
+/* Number of facts in a result. */
+size_t kkachi_result_count(const kkachi_result *result);
+
+/* Fills *out with fact i (0-based). */
+int kkachi_result_fact(const kkachi_result *result, size_t i,
+                       kkachi_fact_view *out);
+
+/* Frees a result. NULL is allowed. */
+void kkachi_result_free(kkachi_result *result);
+
+/* ---- writing RDF ---- */
+
+/* Creates a writer of format "turtle", "ntriples" or "nquads" to fp (which
+ * stays the caller's). *out becomes owned by the caller. */
+int kkachi_writer_new(kkachi_writer **out, kkachi_engine *engine, FILE *fp,
+                      const char *format);
+
+/* Leaves kk:Evidence nodes out when on is 0 (default 1). */
+void kkachi_writer_set_evidence(kkachi_writer *writer, int on);
+
+/* Adds one article's graph. The result stays the caller's. */
+int kkachi_writer_add(kkachi_writer *writer, const kkachi_result *result);
+
+/* Ends the document (flushes Turtle). */
+int kkachi_writer_finish(kkachi_writer *writer);
+
+/* Frees the writer. NULL is allowed. */
+void kkachi_writer_free(kkachi_writer *writer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KKACHI_H */

@@ -1,0 +1,180 @@
+/* match.c: runs every compiled rule over every sentence, with limits. */
+#include <string.h>
+
+#include "alloc.h"
+#include "engine.h"
+#include "fact.h"
+
+static int
+push_mention(kk_mentions *ms, kk_mention **out)
+{
+  if (ms->n == ms->cap) {
+    size_t cap = ms->cap ? ms->cap * 2 : 32;
+    kk_mention *p = kkachi__realloc(ms->m, cap * sizeof *p);
+    if (!p)
+      return KKACHI_ENOMEM;
+    ms->m = p;
+    ms->cap = cap;
+  }
+  *out = &ms->m[ms->n];
+  memset(*out, 0, sizeof **out);
+  (*out)->order = ms->n++;
+  return 0;
+}
+
+/* Trims ASCII and ideographic white space off a captured value. */
+static void
+trim_span(const char *s, size_t *b, size_t *e)
+{
+  while (*b < *e && (s[*b] == ' ' || s[*b] == '\t'))
+    (*b)++;
+  while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '\t'))
+    (*e)--;
+}
+
+/* Adds one mention per fact template of r for the current match. */
+static int
+yield(kk_mentions *ms, const kk_rule *r, const char *subject,
+      size_t base, size_t sentence, const PCRE2_SIZE *ov, uint32_t npairs)
+{
+  size_t i, j;
+  int rc;
+
+  for (i = 0; i < r->nfacts; i++) {
+    const kk_factspec *f = &r->facts[i];
+    kk_mention *m;
+    if ((rc = push_mention(ms, &m)))
+      return rc;
+    m->rule = r;
+    m->family = f->family;
+    m->begin = base + ov[0];
+    m->end = base + ov[1];
+    m->sentence = sentence;
+    for (j = 0; j < f->nb && m->nslots < KK_MAX_SLOTS; j++) {
+      const kk_binding *b = &f->b[j];
+      char *v;
+      if (b->is_group) {
+        size_t gb = 0, ge = 0, k;
+        for (k = 0; k < b->ngroups; k++) {
+          uint32_t gi = b->group[k];
+          if (gi >= npairs || ov[2 * gi] == PCRE2_UNSET)
+            continue; /* the group did not take part */
+          gb = ov[2 * gi];
+          ge = ov[2 * gi + 1];
+          trim_span(subject, &gb, &ge);
+          if (gb < ge)
+            break;
+        }
+        if (gb == ge)
+          continue; /* no group took part: the role is absent */
+        v = kkachi__strndup(subject + gb, ge - gb);
+      } else {
+        v = kkachi__strdup(b->value);
+      }
+      if (!v)
+        return KKACHI_ENOMEM;
+      m->slot[m->nslots].role = b->role;
+      m->slot[m->nslots].value = v;
+      m->nslots++;
+    }
+  }
+  return 0;
+}
+
+/* Accepts a gazetteer candidate (group kkgN, N in the callout string)
+ * only when the gazetteer lists it; otherwise the match backtracks. */
+int kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data);
+
+int
+kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data)
+{
+  const kkachi_engine *e = data;
+  const kk_rule *r = e->cur_rule;
+  const kk_gazref *ref;
+  unsigned long i = 0;
+  PCRE2_SIZE b, end;
+  PCRE2_SPTR s = cb->callout_string;
+  size_t k;
+
+  if (!r || !s)
+    return 0;
+  for (k = 0; k < cb->callout_string_length && s[k] >= '0' && s[k] <= '9';
+       k++)
+    i = i * 10 + (unsigned long)(s[k] - '0');
+  if (i >= r->nrefs)
+    return PCRE2_ERROR_CALLOUT;
+  ref = &r->refs[i];
+  if (ref->group >= cb->capture_top)
+    return 1;
+  b = cb->offset_vector[2 * ref->group];
+  end = cb->offset_vector[2 * ref->group + 1];
+  if (b == PCRE2_UNSET || end < b)
+    return 1;
+  return kkachi__gazetteer_find(ref->g, (const char *)cb->subject + b,
+                                end - b)
+             ? 0
+             : 1;
+}
+
+static int
+run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
+         kk_mentions *ms)
+{
+  const kk_sentence *s = &t->sent[si];
+  const char *subject = t->s + s->begin;
+  size_t len = s->end - s->begin, start = 0;
+  unsigned count = 0;
+  int rc;
+
+  e->cur_rule = r;
+  while (start <= len) {
+    PCRE2_SIZE *ov;
+    int n = pcre2_match(r->code, (PCRE2_SPTR)subject, len, start,
+                        PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+    if (n == PCRE2_ERROR_NOMATCH)
+      return 0;
+    if (n < 0) { /* a limit: warn and go on with the next rule */
+      PCRE2_UCHAR msg[128];
+      pcre2_get_error_message(n, msg, sizeof msg);
+      kkachi__log(&e->log, KKACHI_LOG_WARNING, r->file, r->line, 0,
+                  "rule '%s' stopped on a sentence: %s", r->id,
+                  (const char *)msg);
+      return 0;
+    }
+    ov = pcre2_get_ovector_pointer(e->md);
+    rc = yield(ms, r, subject, s->begin, si, ov,
+               pcre2_get_ovector_count(e->md));
+    if (rc)
+      return rc;
+    if (++count >= KK_MAX_MATCHES_PER_RULE)
+      return 0;
+    if (ov[1] > start)
+      start = ov[1];
+    else { /* empty match: step one code point */
+      start++;
+      while (start < len && ((unsigned char)subject[start] & 0xC0) == 0x80)
+        start++;
+    }
+  }
+  return 0;
+}
+
+int
+kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
+              kk_mentions *ms)
+{
+  size_t i, k;
+  int rc;
+
+  for (i = 0; i < t->nsent; i++)
+    for (k = 0; k < e->nrules; k++) {
+      const kk_rule *r = e->rules[k];
+      if (!r->code || strcmp(r->lang, lang))
+        continue;
+      if (!t->sent[i].body && !r->scope_any)
+        continue;
+      if ((rc = run_rule(e, r, t, i, ms)))
+        return rc;
+    }
+  return 0;
+}

@@ -1,0 +1,465 @@
+/* resolve.c: from rule mentions to facts: canonical names, article-local
+ * aliases, short forms ("배 장관") and merged duplicates. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "engine.h"
+#include "fact.h"
+#include "utf8.h"
+
+const char *
+kkachi__slot(const kkachi_slot *s, size_t n, const char *role)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (!strcmp(s[i].role, role))
+      return s[i].value;
+  return NULL;
+}
+
+void
+kkachi__mentions_clear(kk_mentions *ms)
+{
+  size_t i, j;
+  for (i = 0; i < ms->n; i++)
+    for (j = 0; j < ms->m[i].nslots; j++)
+      kkachi__free((char *)ms->m[i].slot[j].value);
+  kkachi__free(ms->m);
+  memset(ms, 0, sizeof *ms);
+}
+
+static int
+push_ptr(void ***arr, size_t *n, size_t *cap, void *p)
+{
+  if (*n == *cap) {
+    size_t c = *cap ? *cap * 2 : 8;
+    void **a = kkachi__realloc(*arr, c * sizeof *a);
+    if (!a)
+      return KKACHI_ENOMEM;
+    *arr = a;
+    *cap = c;
+  }
+  (*arr)[(*n)++] = p;
+  return 0;
+}
+
+/* Adds a copy of s to a string list unless it is there already. */
+static int
+add_unique(char ***list, size_t *n, const char *s)
+{
+  size_t i, cap;
+  char *c;
+  for (i = 0; i < *n; i++)
+    if (!strcmp((*list)[i], s))
+      return 0;
+  if (!(c = kkachi__strdup(s)))
+    return KKACHI_ENOMEM;
+  cap = *n;
+  if (push_ptr((void ***)list, n, &cap, c)) {
+    kkachi__free(c);
+    return KKACHI_ENOMEM;
+  }
+  return 0;
+}
+
+/* The class of an organization not in the gazetteer, from the longest
+ * ending listed in the org-class gazetteer. */
+static const char *
+class_by_ending(kkachi_engine *e, const char *name)
+{
+  size_t n = strlen(name), i = 0;
+  if (!e->g_orgclass)
+    return "Organization";
+  while (i < n) { /* suffixes from the longest, at code-point starts */
+    const kk_gaz_row *row =
+        kkachi__gazetteer_find(e->g_orgclass, name + i, n - i);
+    if (row && i > 0 && kkachi__gaz_col(row, 1))
+      return kkachi__gaz_col(row, 1);
+    kkachi__utf8_next(name, &i);
+  }
+  return "Organization";
+}
+
+int
+kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
+{
+  kkachi_engine *e = r->engine;
+  const char *canon = kkachi__strmap_get(r->aliases, s, strlen(s));
+  const kk_gaz_row *row;
+  const char *cls = NULL;
+  kk_org *o;
+  int rc;
+
+  if (!canon) {
+    row = kkachi__gazetteer_find(e->g_org, s, strlen(s));
+    canon = row ? row->canon : s;
+    cls = row ? kkachi__gaz_col(row, 1) : NULL;
+  } else {
+    row = kkachi__gazetteer_find(e->g_org, canon, strlen(canon));
+    cls = row ? kkachi__gaz_col(row, 1) : NULL;
+  }
+  o = kkachi__strmap_get(r->orgs, canon, strlen(canon));
+  if (!o) {
+    if (!(o = kkachi__calloc(1, sizeof *o)))
+      return KKACHI_ENOMEM;
+    if (!(o->name = kkachi__strdup(canon)) ||
+        push_ptr((void ***)&r->org_list, &r->norgs, &r->caporgs, o)) {
+      kkachi__free(o->name);
+      kkachi__free(o);
+      return KKACHI_ENOMEM;
+    }
+    o->cls = cls ? cls : class_by_ending(e, canon);
+    if ((rc = kkachi__strmap_put(r->orgs, o->name, strlen(o->name), o)))
+      return rc;
+  }
+  if (strcmp(s, o->name) && (rc = add_unique(&o->aliases, &o->naliases, s)))
+    return rc;
+  *out = o;
+  return 0;
+}
+
+int
+kkachi__result_person(kkachi_result *r, const char *name, kk_person **out)
+{
+  kk_person *p = kkachi__strmap_get(r->persons, name, strlen(name));
+  if (!p) {
+    if (!(p = kkachi__calloc(1, sizeof *p)))
+      return KKACHI_ENOMEM;
+    if (!(p->name = kkachi__strdup(name)) ||
+        push_ptr((void ***)&r->person_list, &r->npersons, &r->cappersons,
+                 p)) {
+      kkachi__free(p->name);
+      kkachi__free(p);
+      return KKACHI_ENOMEM;
+    }
+    if (kkachi__strmap_put(r->persons, p->name, strlen(p->name), p))
+      return KKACHI_ENOMEM;
+  }
+  *out = p;
+  return 0;
+}
+
+/* A name the rules took for a person, but which a gazetteer knows as a
+ * common word, an organization or a title. */
+static int
+not_a_person(kkachi_engine *e, const char *name)
+{
+  static const char *const particles[] = {"은", "는", "이", "가", "을",
+                                          "를", "의", "과", "와", "도",
+                                          "로", "에", "만", "께"};
+  size_t n = strlen(name), i;
+  /* "인선은" read as a name is 인선 with a particle */
+  for (i = 0; n > 3 && i < sizeof particles / sizeof particles[0]; i++)
+    if (!strcmp(name + n - 3, particles[i]) &&
+        kkachi__gazetteer_find(e->g_notname, name, n - 3))
+      return 1;
+  return kkachi__gazetteer_find(e->g_notname, name, n) ||
+         kkachi__gazetteer_find(e->g_org, name, n) ||
+         kkachi__gazetteer_find(e->g_title, name, n) ||
+         kkachi__gazetteer_find(e->g_prof, name, n);
+}
+
+static int
+add_ev(kk_fact *f, const kk_evidence *ev)
+{
+  size_t i;
+  for (i = 0; i < f->nev; i++)
+    if (f->ev[i].begin == ev->begin && f->ev[i].end == ev->end)
+      return 0;
+  if (f->nev == f->capev) {
+    size_t cap = f->capev ? f->capev * 2 : 2;
+    kk_evidence *p = kkachi__realloc(f->ev, cap * sizeof *p);
+    if (!p)
+      return KKACHI_ENOMEM;
+    f->ev = p;
+    f->capev = cap;
+  }
+  f->ev[f->nev++] = *ev;
+  return 0;
+}
+
+static int
+add_evidence(kk_fact *f, const kk_mention *m)
+{
+  kk_evidence ev;
+  memset(&ev, 0, sizeof ev);
+  ev.begin = m->begin;
+  ev.end = m->end;
+  ev.rule_id = m->rule->id;
+  ev.sentence = m->sentence;
+  return add_ev(f, &ev);
+}
+
+static int
+fact_set(kk_fact *f, const char *role, const char *value)
+{
+  size_t i;
+  char *v;
+  if (!value)
+    return 0;
+  for (i = 0; i < f->nslots; i++)
+    if (!strcmp(f->slot[i].role, role))
+      return 0; /* the first value read stays */
+  if (f->nslots == KK_MAX_SLOTS)
+    return KKACHI_ELIMIT;
+  if (!(v = kkachi__strdup(value)))
+    return KKACHI_ENOMEM;
+  f->slot[f->nslots].role = role;
+  f->slot[f->nslots].value = v;
+  f->nslots++;
+  return 0;
+}
+
+static int
+new_fact(kkachi_result *r, const char *family, kk_fact **out)
+{
+  kk_fact *f = kkachi__calloc(1, sizeof *f);
+  if (!f)
+    return KKACHI_ENOMEM;
+  f->family = family;
+  if (push_ptr((void ***)&r->facts, &r->nfacts, &r->capfacts, f)) {
+    kkachi__free(f);
+    return KKACHI_ENOMEM;
+  }
+  *out = f;
+  return 0;
+}
+
+static int
+same(const char *a, const char *b)
+{
+  return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Finds an earlier fact of the family whose roles equal the given ones. */
+static kk_fact *
+find_fact(kkachi_result *r, const char *family, const char *const *roles,
+          const char *const *values, size_t n)
+{
+  size_t i, k;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    if (f->dropped || strcmp(f->family, family))
+      continue;
+    for (k = 0; k < n; k++)
+      if (!same(kkachi__slot(f->slot, f->nslots, roles[k]), values[k]))
+        break;
+    if (k == n)
+      return f;
+  }
+  return NULL;
+}
+
+static int
+starts_with(const char *s, const char *prefix)
+{
+  return !strncmp(s, prefix, strlen(prefix)) && strlen(s) > strlen(prefix);
+}
+
+/* The role a title is filed under (제1차관 -> 차관), or the title. */
+static const char *
+role_of(kkachi_engine *e, const char *title)
+{
+  const kk_gaz_row *row =
+      kkachi__gazetteer_find(e->g_title, title, strlen(title));
+  const char *role;
+  if (!row)
+    row = kkachi__gazetteer_find(e->g_prof, title, strlen(title));
+  role = kkachi__gaz_col(row, 1);
+  return role ? role : title;
+}
+
+/* "배 장관": evidence for the earlier fact of a 배… person with that
+ * title; with none, the mention is dropped. */
+static int
+short_form(kkachi_result *r, const kk_mention *m, const char *surname,
+           const char *title)
+{
+  size_t i;
+  for (i = r->nfacts; i-- > 0;) {
+    kk_fact *f = r->facts[i];
+    const char *p, *t;
+    if (f->dropped || strcmp(f->family, "affiliation"))
+      continue;
+    p = kkachi__slot(f->slot, f->nslots, "person");
+    t = kkachi__slot(f->slot, f->nslots, "title");
+    if (p && t && starts_with(p, surname) &&
+        (!strcmp(t, title) ||
+         !strcmp(role_of(r->engine, t), role_of(r->engine, title))))
+      return add_evidence(f, m);
+  }
+  return 0;
+}
+
+static int
+affiliation(kkachi_result *r, const kk_mention *m)
+{
+  static const char *const roles[] = {"person", "org", "title"};
+  const char *person = kkachi__slot(m->slot, m->nslots, "person");
+  const char *surname = kkachi__slot(m->slot, m->nslots, "surname");
+  const char *org = kkachi__slot(m->slot, m->nslots, "org");
+  const char *title = kkachi__slot(m->slot, m->nslots, "title");
+  const char *values[3];
+  kk_org *o = NULL;
+  kk_person *p;
+  kk_fact *f;
+  int rc;
+
+  if (!title)
+    return 0;
+  if (!person)
+    return surname ? short_form(r, m, surname, title) : 0;
+  if (not_a_person(r->engine, person))
+    return 0;
+  if (org && (rc = kkachi__result_org(r, org, &o)))
+    return rc;
+  if ((rc = kkachi__result_person(r, person, &p)))
+    return rc;
+  values[0] = person;
+  values[1] = o ? o->name : NULL;
+  values[2] = title;
+  f = find_fact(r, "affiliation", roles, values, 3);
+  if (!f) {
+    if ((rc = new_fact(r, "affiliation", &f)))
+      return rc;
+    if ((rc = fact_set(f, "person", person)) ||
+        (rc = fact_set(f, "org", values[1])) ||
+        (rc = fact_set(f, "title", title)))
+      return rc;
+  }
+  return add_evidence(f, m);
+}
+
+static int
+byline(kkachi_result *r, const kk_mention *m)
+{
+  static const char *const roles[] = {"author"};
+  const char *author = kkachi__slot(m->slot, m->nslots, "author");
+  const char *pub = kkachi__slot(m->slot, m->nslots, "publisher");
+  const char *email = kkachi__slot(m->slot, m->nslots, "email");
+  kk_org *o = NULL;
+  kk_person *p;
+  kk_fact *f;
+  int rc;
+
+  if (!author || not_a_person(r->engine, author))
+    return 0;
+  if (pub && (rc = kkachi__result_org(r, pub, &o)))
+    return rc;
+  if (o && !strcmp(o->cls, "Organization"))
+    o->cls = "MediaOrganization"; /* whoever publishes a byline is media */
+  if ((rc = kkachi__result_person(r, author, &p)))
+    return rc;
+  if (email && (rc = add_unique(&p->emails, &p->nemails, email)))
+    return rc;
+  f = find_fact(r, "byline", roles, &author, 1);
+  if (!f && (rc = new_fact(r, "byline", &f)))
+    return rc;
+  if ((rc = fact_set(f, "author", author)) ||
+      (rc = fact_set(f, "publisher", o ? o->name : NULL)) ||
+      (rc = fact_set(f, "email", email)))
+    return rc;
+  return add_evidence(f, m);
+}
+
+static int
+alias(kkachi_result *r, const kk_mention *m)
+{
+  const char *name = kkachi__slot(m->slot, m->nslots, "name");
+  const char *al = kkachi__slot(m->slot, m->nslots, "alias");
+  kk_org *o;
+  int rc;
+
+  if (!name || !al || kkachi__strmap_get(r->aliases, al, strlen(al)))
+    return 0;
+  if ((rc = kkachi__result_org(r, name, &o)))
+    return rc;
+  if ((rc = kkachi__strmap_put(r->aliases, al, strlen(al), o->name)))
+    return rc;
+  return add_unique(&o->aliases, &o->naliases, al);
+}
+
+static int
+email(kkachi_result *r, const kk_mention *m)
+{
+  const char *person = kkachi__slot(m->slot, m->nslots, "person");
+  const char *mail = kkachi__slot(m->slot, m->nslots, "email");
+  kk_person *p;
+  int rc;
+  if (!person || !mail || not_a_person(r->engine, person))
+    return 0;
+  if ((rc = kkachi__result_person(r, person, &p)))
+    return rc;
+  return add_unique(&p->emails, &p->nemails, mail);
+}
+
+/* An affiliation with no organization says less than one of the same
+ * person and title with one: fold it into that. */
+static int
+fold_orgless(kkachi_result *r)
+{
+  static const char *const roles[] = {"person", "title"};
+  size_t i, j, k;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *v[2];
+    if (f->dropped || strcmp(f->family, "affiliation") ||
+        kkachi__slot(f->slot, f->nslots, "org"))
+      continue;
+    v[0] = kkachi__slot(f->slot, f->nslots, "person");
+    v[1] = kkachi__slot(f->slot, f->nslots, "title");
+    for (j = 0; j < r->nfacts; j++) {
+      kk_fact *g = r->facts[j];
+      if (g == f || g->dropped || strcmp(g->family, "affiliation") ||
+          !kkachi__slot(g->slot, g->nslots, "org"))
+        continue;
+      for (k = 0; k < 2; k++)
+        if (!same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
+          break;
+      if (k < 2)
+        continue;
+      for (k = 0; k < f->nev; k++)
+        if (add_ev(g, &f->ev[k]))
+          return KKACHI_ENOMEM;
+      f->dropped = 1;
+      break;
+    }
+  }
+  return 0;
+}
+
+static int
+by_position(const void *a, const void *b)
+{
+  const kk_mention *x = a, *y = b;
+  if (x->begin != y->begin)
+    return x->begin < y->begin ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+int
+kkachi__resolve(kkachi_result *r, kk_mentions *ms)
+{
+  size_t i;
+  int rc = 0;
+
+  qsort(ms->m, ms->n, sizeof *ms->m, by_position);
+  for (i = 0; i < ms->n && !rc; i++) /* aliases first: they hold for */
+    if (!strcmp(ms->m[i].family, "alias")) /* the whole article */
+      rc = alias(r, &ms->m[i]);
+  for (i = 0; i < ms->n && !rc; i++) {
+    const kk_mention *m = &ms->m[i];
+    if (!strcmp(m->family, "affiliation"))
+      rc = affiliation(r, m);
+    else if (!strcmp(m->family, "byline"))
+      rc = byline(r, m);
+    else if (!strcmp(m->family, "email"))
+      rc = email(r, m);
+  }
+  if (!rc)
+    rc = fold_orgless(r);
+  return rc;
+}

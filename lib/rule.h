@@ -1,0 +1,74 @@
+/* rule.h: extraction rules as loaded from rule files. */
+#ifndef KK_RULE_H
+#define KK_RULE_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+/* role=value in a fact template or an example expectation. */
+typedef struct kk_binding {
+  char *role;
+  char *value;  /* literal value, or the group name when group is set */
+  int is_group; /* value names capture groups ($a or $a|$b: the first
+                   group that took part) */
+  uint32_t group[4]; /* group numbers once compiled */
+  size_t ngroups;
+} kk_binding;
+
+typedef struct kk_factspec {
+  char *family;
+  kk_binding *b; /* owned */
+  size_t nb;
+  unsigned long line;
+} kk_factspec;
+
+typedef struct kk_expect {
+  int forbid; /* 1: no output fact may match */
+  kk_factspec spec;
+} kk_expect;
+
+typedef struct kk_example {
+  char *text;
+  unsigned long line;
+  kk_expect *ex; /* owned */
+  size_t nex;
+} kk_example;
+
+typedef struct kk_rule {
+  char *id;   /* "LANG/NAME" */
+  char *lang; /* "ko", "en" */
+  char *file; /* path of the rule file */
+  unsigned long line;
+  char *pattern; /* as written, with {{references}} */
+  unsigned long pattern_line;
+  int scope_any; /* 1: also outside the article body (bylines) */
+  kk_factspec *facts; /* owned */
+  size_t nfacts;
+  kk_example *examples; /* owned */
+  size_t nexamples;
+  pcre2_code *code; /* compiled, owned */
+  struct kk_gazref *refs; /* large gazetteers checked by callout, owned */
+  size_t nrefs;
+} kk_rule;
+
+struct kk_gazetteer;
+
+/* A reference to a large gazetteer: the pattern matches a candidate in the
+ * capture group "kkgN" and a callout looks it up in the gazetteer. */
+typedef struct kk_gazref {
+  const struct kk_gazetteer *g;
+  uint32_t group;
+} kk_gazref;
+
+typedef struct kk_define {
+  char *name;
+  char *pattern;
+  char *file;
+  unsigned long line;
+} kk_define;
+
+void kkachi__rule_free(kk_rule *r);
+void kkachi__factspec_clear(kk_factspec *f);
+
+#endif

@@ -1,0 +1,324 @@
+/* rule_compile.c: expands {{references}} and compiles rule patterns once. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "engine.h"
+#include "utf8.h"
+
+#define KK_MAX_EXPAND_DEPTH 16
+
+static int
+by_length_desc(const void *a, const void *b)
+{
+  const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+  size_t lx = strlen(x), ly = strlen(y);
+  if (lx != ly)
+    return lx > ly ? -1 : 1;
+  return strcmp(x, y);
+}
+
+/* Appends s with every ASCII punctuation and space escaped. */
+static int
+append_escaped(kk_buf *out, const char *s)
+{
+  int rc = 0;
+  for (; *s && !rc; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                      (c >= 'A' && c <= 'Z')))
+      rc = kkachi__buf_append(out, "\\", 1);
+    if (!rc)
+      rc = kkachi__buf_append(out, s, 1);
+  }
+  return rc;
+}
+
+/* Whether every form is one non-ASCII character (a name syllable list):
+ * then the gazetteer is a character class. */
+static int
+single_chars(const kk_gazetteer *g)
+{
+  size_t i;
+  for (i = 0; i < g->nforms; i++) {
+    size_t k = 0;
+    kkachi__utf8_next(g->forms[i], &k);
+    if (g->forms[i][k] || (unsigned char)g->forms[i][0] < 0x80)
+      return 0;
+  }
+  return g->nforms > 0;
+}
+
+/* Appends (?:form|form|...) with the longest forms first, so that the
+ * alternation prefers 부사장 to 사장. */
+static int
+append_gazetteer(kk_buf *out, const kk_gazetteer *g)
+{
+  char **forms;
+  size_t i;
+  int rc;
+
+  if (g->nforms == 0)
+    return kkachi__buf_puts(out, "(*FAIL)");
+  if (single_chars(g)) {
+    rc = kkachi__buf_puts(out, "[");
+    for (i = 0; i < g->nforms && !rc; i++)
+      rc = kkachi__buf_puts(out, g->forms[i]);
+    return rc ? rc : kkachi__buf_puts(out, "]");
+  }
+  forms = kkachi__malloc(g->nforms * sizeof *forms);
+  if (!forms)
+    return KKACHI_ENOMEM;
+  memcpy(forms, g->forms, g->nforms * sizeof *forms);
+  qsort(forms, g->nforms, sizeof *forms, by_length_desc);
+  rc = kkachi__buf_puts(out, "(?:");
+  for (i = 0; i < g->nforms && !rc; i++) {
+    if (i)
+      rc = kkachi__buf_append(out, "|", 1);
+    if (!rc)
+      rc = append_escaped(out, forms[i]);
+  }
+  if (!rc)
+    rc = kkachi__buf_append(out, ")", 1);
+  kkachi__free(forms);
+  return rc;
+}
+
+/* A gazetteer whose alternation would be larger than this is matched by
+ * shape and looked up by callout: PCRE2 caps a compiled pattern at 64 KiB
+ * with its default link size, and a hash lookup is cheaper than a long
+ * alternation anyway. */
+#define KK_ALTERNATION_MAX 2048
+
+/* Appends a candidate of the gazetteer's shape (as many words and as long
+ * words as its longest form, greedy so that the longest is tried first) in
+ * a group kkgN, and a callout that accepts it only when it is listed. */
+static int
+append_gazref(kk_buf *out, const kk_gazetteer *g, kk_rule *r)
+{
+  size_t i, maxcp = 1, maxw = 1;
+  kk_gazref *refs;
+
+  if (!r)
+    return KKACHI_EINVAL;
+  for (i = 0; i < g->nforms; i++) {
+    const char *f = g->forms[i], *sp;
+    size_t words = 1;
+    while ((sp = strchr(f, ' '))) {
+      size_t cp = kkachi__utf8_count(f, (size_t)(sp - f));
+      if (cp > maxcp)
+        maxcp = cp;
+      words++;
+      f = sp + 1;
+    }
+    if (kkachi__utf8_count(f, strlen(f)) > maxcp)
+      maxcp = kkachi__utf8_count(f, strlen(f));
+    if (words > maxw)
+      maxw = words;
+  }
+  refs = kkachi__realloc(r->refs, (r->nrefs + 1) * sizeof *refs);
+  if (!refs)
+    return KKACHI_ENOMEM;
+  r->refs = refs;
+  refs[r->nrefs].g = g;
+  refs[r->nrefs].group = 0;
+  r->nrefs++;
+  if (maxw == 1)
+    return kkachi__buf_printf(out, "(?<kkg%lu>\\S{1,%lu})(?C\"%lu\")",
+                              (unsigned long)r->nrefs - 1,
+                              (unsigned long)maxcp,
+                              (unsigned long)r->nrefs - 1);
+  return kkachi__buf_printf(out,
+                            "(?<kkg%lu>\\S{1,%lu}(?:\\x20\\S{1,%lu}){0,%lu})"
+                            "(?C\"%lu\")",
+                            (unsigned long)r->nrefs - 1, (unsigned long)maxcp,
+                            (unsigned long)maxcp, (unsigned long)maxw - 1,
+                            (unsigned long)r->nrefs - 1);
+}
+
+static const kk_define *
+find_define(kkachi_engine *e, const char *name, size_t n)
+{
+  size_t i;
+  for (i = 0; i < e->ndefines; i++)
+    if (strlen(e->defines[i]->name) == n &&
+        !memcmp(e->defines[i]->name, name, n))
+      return e->defines[i];
+  return NULL;
+}
+
+static int
+expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r,
+       int depth)
+{
+  const char *p = src;
+  int rc = 0;
+
+  if (depth > KK_MAX_EXPAND_DEPTH) {
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, r ? r->file : NULL,
+                r ? r->pattern_line : 0, 0,
+                "references nested too deeply (a define refers to itself?)");
+    return KKACHI_ESYNTAX;
+  }
+  while (!rc && *p) {
+    const char *open = strstr(p, "{{"), *close;
+    char name[128];
+    const kk_define *d;
+    kk_gazetteer *g;
+    size_t n;
+
+    if (!open)
+      return kkachi__buf_puts(out, p);
+    if ((rc = kkachi__buf_append(out, p, (size_t)(open - p))))
+      break;
+    close = strstr(open + 2, "}}");
+    n = close ? (size_t)(close - open - 2) : 0;
+    if (!close || n == 0 || n >= sizeof name) {
+      kkachi__log(&e->log, KKACHI_LOG_ERROR, r ? r->file : NULL,
+                  r ? r->pattern_line : 0, 0, "unclosed {{ in pattern");
+      return KKACHI_ESYNTAX;
+    }
+    memcpy(name, open + 2, n);
+    name[n] = '\0';
+    if ((d = find_define(e, name, n))) {
+      rc = kkachi__buf_puts(out, "(?:");
+      if (!rc)
+        rc = expand(e, d->pattern, out, r, depth + 1);
+      if (!rc)
+        rc = kkachi__buf_append(out, ")", 1);
+    } else if ((g = kkachi__engine_gazetteer(e, name))) {
+      size_t total = 0, i;
+      for (i = 0; i < g->nforms; i++)
+        total += strlen(g->forms[i]) + 1;
+      if (total > KK_ALTERNATION_MAX && r && !single_chars(g))
+        rc = append_gazref(out, g, r);
+      else
+        rc = append_gazetteer(out, g);
+    } else {
+      kkachi__log(&e->log, KKACHI_LOG_ERROR, r ? r->file : NULL,
+                  r ? r->pattern_line : 0, 0,
+                  "'%s' is neither a define nor a gazetteer", name);
+      return KKACHI_ESYNTAX;
+    }
+    p = close + 2;
+  }
+  return rc;
+}
+
+int
+kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
+                     kk_rule *r)
+{
+  return expand(e, src, out, r, 0);
+}
+
+/* Resolves $group names of r's fact templates to group numbers. */
+static int
+bind_groups(kkachi_engine *e, kk_rule *r)
+{
+  size_t i, j;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_factspec *f = &r->facts[i];
+    for (j = 0; j < f->nb; j++) {
+      kk_binding *b = &f->b[j];
+      const char *name = b->value;
+      if (!b->is_group)
+        continue;
+      b->ngroups = 0;
+      while (*name && b->ngroups < 4) {
+        const char *bar = strchr(name, '|');
+        size_t len = bar ? (size_t)(bar - name) : strlen(name);
+        char one[128];
+        int n = -1;
+        if (len < sizeof one) {
+          memcpy(one, name, len);
+          one[len] = '\0';
+          n = pcre2_substring_number_from_name(r->code, (PCRE2_SPTR)one);
+        }
+        if (n < 0) {
+          kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, f->line, 0,
+                      "rule '%s': no group named '%.*s' in the pattern",
+                      r->id, (int)len, name);
+          return KKACHI_ESYNTAX;
+        }
+        b->group[b->ngroups++] = (uint32_t)n;
+        name += len + (bar ? 1 : 0);
+      }
+    }
+  }
+  return 0;
+}
+
+static int
+compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
+{
+  kk_buf pat = KK_BUF_INIT;
+  int err, rc;
+  PCRE2_SIZE off;
+  size_t size = 0, i;
+
+  rc = expand(e, r->pattern, &pat, r, 0);
+  if (rc)
+    goto done;
+  r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                          PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK |
+                              PCRE2_NO_AUTO_POSSESS,
+                          &err,
+                          &off, cc);
+  if (!r->code) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(err, msg, sizeof msg);
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->pattern_line, 0,
+                "rule '%s': pattern error at offset %lu: %s", r->id,
+                (unsigned long)off, (const char *)msg);
+    rc = KKACHI_EPATTERN;
+    goto done;
+  }
+  pcre2_pattern_info(r->code, PCRE2_INFO_SIZE, &size);
+  if (size > KK_MAX_COMPILED) {
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->pattern_line, 0,
+                "rule '%s': compiled pattern too large (%lu bytes)", r->id,
+                (unsigned long)size);
+    rc = KKACHI_ELIMIT;
+    goto done;
+  }
+  for (i = 0; i < r->nrefs; i++) {
+    char name[32];
+    int n;
+    snprintf(name, sizeof name, "kkg%lu", (unsigned long)i);
+    n = pcre2_substring_number_from_name(r->code, (PCRE2_SPTR)name);
+    if (n < 0) {
+      rc = KKACHI_EPATTERN;
+      goto done;
+    }
+    r->refs[i].group = (uint32_t)n;
+  }
+  /* JIT is an optimisation: where it is unavailable, interpret. */
+  (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+  rc = bind_groups(e, r);
+done:
+  kkachi__buf_free(&pat);
+  return rc;
+}
+
+int
+kkachi__rules_compile(kkachi_engine *e)
+{
+  pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+  size_t i;
+  int rc = 0, first = 0;
+
+  if (!cc)
+    return KKACHI_ENOMEM;
+  pcre2_set_max_pattern_length(cc, (PCRE2_SIZE)16 << 20);
+  for (i = 0; i < e->nrules; i++) {
+    if (e->rules[i]->code)
+      continue;
+    rc = compile_rule(e, e->rules[i], cc);
+    if (rc && !first)
+      first = rc; /* report every bad rule, return the first error */
+  }
+  pcre2_compile_context_free(cc);
+  return first;
+}

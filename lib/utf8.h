@@ -1,0 +1,35 @@
+/* utf8.h: UTF-8 validation, decoding and code-point offsets. */
+#ifndef KK_UTF8_H
+#define KK_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Checks s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
+ * values past U+10FFFF) with no NUL byte. Returns 0, KKACHI_EUTF8 or
+ * KKACHI_ENUL with *bad set to the byte offset of the first bad byte. */
+int kkachi__utf8_check(const char *s, size_t n, size_t *bad);
+
+/* Decodes the code point at s[*i] (which must be valid) and advances *i. */
+uint32_t kkachi__utf8_next(const char *s, size_t *i);
+
+/* Decodes the code point that ends at s[i] (exclusive), or 0 at i == 0. */
+uint32_t kkachi__utf8_prev(const char *s, size_t i);
+
+/* Number of code points in s[0..n). */
+size_t kkachi__utf8_count(const char *s, size_t n);
+
+/* Whether c is a Hangul syllable. */
+int kkachi__is_hangul(uint32_t c);
+
+/* Converts byte offsets to code-point offsets, moving a cursor so that
+ * increasing queries cost what lies between them. */
+typedef struct kk_cpmap {
+  const char *s;
+  size_t byte, cp;
+} kk_cpmap;
+
+void kkachi__cpmap_init(kk_cpmap *m, const char *s);
+size_t kkachi__cpmap_get(kk_cpmap *m, size_t byte_offset);
+
+#endif

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Bad input: each case has its documented status and a located one-line
+# message, and one bad article never loses the others.
+. "$SRCDIR/tests/lib.sh"
+X="$KKACHI extract --rules $RULES"
+good="$SRCDIR/examples/ko-program-news.txt"
+
+printf '좋은 문장이다.\n둘째 줄 \300\257 이다.\n' >"$T/utf8.txt"
+expect_status 1 $X "$T/utf8.txt"
+expect_err "kkachi: $T/utf8.txt:2:6: invalid UTF-8 at byte offset 32"
+
+printf '' >"$T/empty.txt"
+expect_status 1 $X "$T/empty.txt"
+expect_err "kkachi: $T/empty.txt: empty article"
+
+printf 'abc\000def' >"$T/nul.txt"
+expect_status 1 $X "$T/nul.txt"
+expect_err "kkachi: $T/nul.txt:1:4: NUL byte at byte offset 3"
+
+expect_status 1 $X "$T/missing.txt" "$good"
+expect_err "kkachi: $T/missing.txt: cannot open"
+grep -q '정나래' "$T/out" || fail "the good file after a missing one was lost"
+
+# one article a line; bad ones in the middle are skipped, the rest kept
+{
+  printf '{"id": "a1", "text": "노은서 교육부 장관이 말했다."}\n'
+  printf '{"id": "a2", "text": "잘린 줄\n'
+  printf '{"id": "a3", "text": 42}\n'
+  printf '{"id": "a4", "text": "   "}\n'
+  printf '{"id": "a5", "text": "\\u0000"}\n'
+  printf '[1, 2]\n'
+  printf '\n'
+  printf '{"id": "a6", "text": "유태오 국토교통부 차관이 말했다."}\n'
+} >"$T/c.jsonl"
+expect_status 1 $X -f ntriples "$T/c.jsonl"
+expect_err "kkachi: $T/c.jsonl:2:"
+expect_err "invalid JSON"
+expect_err "kkachi: $T/c.jsonl:3:1: field 'text' must be a string"
+expect_err "kkachi: $T/c.jsonl:4:1: empty article"
+expect_err "kkachi: $T/c.jsonl:5:1: NUL byte"
+expect_err "kkachi: $T/c.jsonl:6:1: record is not a JSON object"
+[ "$(wc -l <"$T/err")" -eq 5 ] || fail "want 5 error lines, got $(wc -l <"$T/err")"
+grep -q 'article/a1>' "$T/out" || fail "a1 lost"
+grep -q 'article/a6>' "$T/out" || fail "a6 after bad lines lost"
+
+# invalid UTF-8 inside a JSON string
+printf '{"id": "b1", "text": "\377"}\n{"id": "b2", "text": "다음 기사다."}\n' >"$T/u.jsonl"
+expect_status 1 $X -f ntriples "$T/u.jsonl"
+expect_err "kkachi: $T/u.jsonl:1:"
+grep -q 'article/b2>' "$T/out" || fail "b2 lost after invalid UTF-8"
+
+# a 10 MB single line is one article, read in full
+awk 'BEGIN { s = "한 줄이 아주 길다 "; for (i = 0; i < 400000; i++) printf "%s", s; print "박서준 교육부 장관이 말했다." }' >"$T/long.txt"
+expect_status 0 $X -f ntriples "$T/long.txt"
+grep -q 'person/\\uBC15\\uC11C\\uC900>' "$T/out" || fail "fact at the end of a 10 MB line lost"
+
+# usage errors
+expect_status 2 "$KKACHI" extract --format xml "$good"
+expect_err "unknown format 'xml'"
+expect_status 2 "$KKACHI" extract --no-such-option "$good"
+expect_status 2 "$KKACHI" extract --rules "$T/nowhere" "$good"
+expect_err "kkachi: $T/nowhere: cannot open"
+expect_status 2 "$KKACHI" extract --rules "$RULES" --base 'not an iri' "$good"
+expect_status 2 "$KKACHI" frobnicate
+expect_err "unknown command 'frobnicate'"
+expect_status 2 "$KKACHI"
+finish

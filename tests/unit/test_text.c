@@ -1,0 +1,44 @@
+/* test_text.c: NFC normalisation, sentence segmentation, body filter. */
+#include <string.h>
+
+#include "check.h"
+#include "text.h"
+
+int
+main(void)
+{
+  kk_segmenter *seg = NULL;
+  kk_text t;
+  /* 까 written as conjoining jamo U+1101 U+1161 */
+  const char *decomposed = "\xE1\x84\x81\xE1\x85\xA1치가 왔다.";
+  const char *two = "첫 문장이다. 둘째 문장이다!\n메뉴 정치 경제\n";
+  const char *chrome = "공유하기";
+
+  memset(&t, 0, sizeof t);
+  CHECK(kkachi__segmenter_new(&seg, "ko") == 0);
+  if (!seg)
+    return 1;
+
+  CHECK(kkachi__text_prepare(&t, seg, decomposed, strlen(decomposed)) == 0);
+  CHECK(t.s && !strcmp(t.s, "까치가 왔다."));
+  CHECK(t.nsent == 1);
+
+  CHECK(kkachi__text_prepare(&t, seg, two, strlen(two)) == 0);
+  CHECK(t.nsent == 3);
+  if (t.nsent == 3) {
+    CHECK(!strncmp(t.s + t.sent[0].begin, "첫 문장이다.",
+                   t.sent[0].end - t.sent[0].begin));
+    CHECK(t.sent[0].end - t.sent[0].begin == strlen("첫 문장이다."));
+    CHECK(!strncmp(t.s + t.sent[1].begin, "둘째", 6));
+    CHECK(t.sent[0].body && t.sent[1].body);
+    CHECK(!t.sent[2].body); /* a menu line */
+  }
+  CHECK(!kkachi__text_is_body(chrome, strlen(chrome)));
+  CHECK(kkachi__text_is_body("그는 \"좋다\"고 말했다.\"", 30));
+  CHECK(kkachi__text_is_body("짧다.", strlen("짧다.")));
+
+  kkachi__text_clear(&t);
+  kkachi__segmenter_free(seg);
+  kkachi__segmenter_free(NULL);
+  return CHECK_END();
+}
