@@ -199,6 +199,7 @@ static int
 load_path(kkachi_engine *e, const char *path, int depth)
 {
   struct stat st;
+  int rc, opened = 1;
   if (depth > KK_MAX_DIR_DEPTH)
     return 0;
   if (stat(path, &st) != 0) {
@@ -208,7 +209,11 @@ load_path(kkachi_engine *e, const char *path, int depth)
   }
   if (S_ISDIR(st.st_mode))
     return load_dir(e, path, depth);
-  return kkachi__rules_parse_file(e, path);
+  rc = kkachi__rules_parse_file(e, path, &opened);
+  if (rc == KKACHI_EIO && !opened)
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
+                strerror(errno));
+  return rc;
 }
 
 int

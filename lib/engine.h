@@ -44,8 +44,9 @@ struct kkachi_engine {
 /* Finds a gazetteer by name, or NULL. */
 kk_gazetteer *kkachi__engine_gazetteer(kkachi_engine *e, const char *name);
 
-/* Parses one rule file into e. */
-int kkachi__rules_parse_file(kkachi_engine *e, const char *path);
+/* Parses one rule file into e. *opened is 0 when the file itself could
+ * not be opened (errno tells why, nothing is logged). */
+int kkachi__rules_parse_file(kkachi_engine *e, const char *path, int *opened);
 
 /* Expands references and compiles every rule. */
 int kkachi__rules_compile(kkachi_engine *e);

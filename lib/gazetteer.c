@@ -70,9 +70,20 @@ kkachi__gaz_col(const kk_gaz_row *row, size_t c)
 const kk_gaz_row *
 kkachi__gazetteer_find(const kk_gazetteer *g, const char *s, size_t n)
 {
+  char tight[512];
+  size_t i, k = 0;
+  const kk_gaz_row *row;
+
   if (!g)
     return NULL;
-  return kkachi__strmap_get(g->by_form, s, n);
+  row = kkachi__strmap_get(g->by_form, s, n);
+  if (row || n >= sizeof tight || !memchr(s, ' ', n))
+    return row;
+  /* "SM 엔터테인먼트" is listed as SM엔터테인먼트: try without spaces */
+  for (i = 0; i < n; i++)
+    if (s[i] != ' ')
+      tight[k++] = s[i];
+  return kkachi__strmap_get(g->by_form, tight, k);
 }
 
 /* Adds a surface form for row; the first row to claim a form keeps it. */
@@ -228,11 +239,8 @@ kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
   if (kkachi__strmap_get(g->files, path, strlen(path)))
     return 0;
   fp = fopen(path, "rb");
-  if (!fp) {
-    kkachi__log(log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
-                strerror(errno));
-    return KKACHI_EIO;
-  }
+  if (!fp)
+    return KKACHI_EIO; /* the caller says where it was named */
   while (!rc && fgets(line, sizeof line, fp)) {
     lineno++;
     if (!strchr(line, '\n') && !feof(fp)) {

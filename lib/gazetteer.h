@@ -29,7 +29,8 @@ typedef struct kk_log kk_log;
 int kkachi__gazetteer_new(kk_gazetteer **out, const char *name);
 void kkachi__gazetteer_free(kk_gazetteer *g);
 
-/* Loads path into g (once per path). Rows are TAB-separated; alias_col (1-
+/* Loads path into g (once per path); KKACHI_EIO (with errno set, and
+ * nothing logged) when it cannot be opened. Rows are TAB-separated; alias_col (1-
  * based, 0 for none) names a column of '|'-separated aliases that are
  * surface forms too. Errors are logged through log. */
 int kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,

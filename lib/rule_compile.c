@@ -117,6 +117,7 @@ append_gazref(kk_buf *out, const kk_gazetteer *g, kk_rule *r)
     if (words > maxw)
       maxw = words;
   }
+  maxw++; /* a form may be written with one more space than listed */
   refs = kkachi__realloc(r->refs, (r->nrefs + 1) * sizeof *refs);
   if (!refs)
     return KKACHI_ENOMEM;

@@ -393,8 +393,12 @@ gazetteer_line(parser *p, char *rest)
     rc = kkachi__buf_printf(&path, "%s/%s", p->dir, file);
   if (!rc)
     rc = kkachi__gazetteer_load(g, path.data, alias_col, &e->log);
-  if (rc == KKACHI_EIO)
-    perr(p, file, "cannot load gazetteer '%s'", file);
+  if (rc == KKACHI_EIO) {
+    char msg[300];
+    snprintf(msg, sizeof msg, "cannot load gazetteer '%.200s': %s", file,
+             strerror(errno));
+    perr(p, file, "%s", msg);
+  }
   kkachi__buf_free(&path);
   return rc;
 }
@@ -450,9 +454,14 @@ include_line(parser *p, char *rest)
   else
     rc = kkachi__buf_printf(&path, "%s/%s", p->dir, file);
   if (!rc) {
-    rc = kkachi__rules_parse_file(p->e, path.data);
-    if (rc == KKACHI_EIO)
-      perr(p, file, "cannot include '%s'", file);
+    int opened = 1;
+    rc = kkachi__rules_parse_file(p->e, path.data, &opened);
+    if (rc == KKACHI_EIO && !opened) {
+      char msg[300];
+      snprintf(msg, sizeof msg, "cannot include '%.200s': %s", file,
+               strerror(errno));
+      perr(p, file, "%s", msg);
+    }
   }
   kkachi__buf_free(&path);
   return rc;
@@ -506,7 +515,7 @@ parse_line(parser *p, char *line)
 }
 
 int
-kkachi__rules_parse_file(kkachi_engine *e, const char *path)
+kkachi__rules_parse_file(kkachi_engine *e, const char *path, int *opened)
 {
   parser p;
   char *line = NULL, *slash;
@@ -523,16 +532,16 @@ kkachi__rules_parse_file(kkachi_engine *e, const char *path)
       int seen = kkachi__strmap_get(e->rule_files, real, strlen(real)) != NULL;
       rc = seen ? 0 : kkachi__strmap_put(e->rule_files, real, strlen(real), e);
       free(real);
+      *opened = 1;
       if (seen || rc)
         return rc;
     }
   }
+  *opened = 0;
   fp = fopen(path, "rb");
-  if (!fp) {
-    kkachi__log(&e->log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
-                strerror(errno));
-    return KKACHI_EIO;
-  }
+  if (!fp)
+    return KKACHI_EIO; /* errno says why; the caller says where */
+  *opened = 1;
   p.dir = kkachi__strdup(path);
   line = kkachi__malloc(KK_RULE_MAX_LINE);
   if (!p.dir || !line) {
