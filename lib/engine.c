@@ -257,6 +257,7 @@ kkachi_engine_compile(kkachi_engine *e)
   e->g_title = kkachi__engine_gazetteer(e, "title");
   e->g_prof = kkachi__engine_gazetteer(e, "profession");
   e->g_notname = kkachi__engine_gazetteer(e, "not-name");
+  e->g_notorg = kkachi__engine_gazetteer(e, "not-org");
   if ((rc = kkachi__segmenter_new(&e->seg, "ko")))
     return rc;
   if ((rc = make_matcher(e)))

@@ -38,7 +38,7 @@ struct kkachi_engine {
   const kk_rule *cur_rule; /* the rule being matched, for callouts */
   librdf_world *world; /* created on first use by a writer */
   /* gazetteers the resolver uses by name; NULL when not loaded */
-  kk_gazetteer *g_org, *g_orgclass, *g_title, *g_prof, *g_notname;
+  kk_gazetteer *g_org, *g_orgclass, *g_title, *g_prof, *g_notname, *g_notorg;
 };
 
 /* Finds a gazetteer by name, or NULL. */

@@ -142,6 +142,33 @@ kkachi__result_person(kkachi_result *r, const char *name, kk_person **out)
 
 /* A name the rules took for a person, but which a gazetteer knows as a
  * common word, an organization or a title. */
+static int not_a_person(kkachi_engine *e, const char *name);
+
+/* A name of several words (a transliteration) is refused when one of its
+ * words is a common word, an organization or a title ("이번 신임"). */
+static int
+has_common_word(kkachi_engine *e, const char *name)
+{
+  const char *w = name, *sp;
+  if (!strchr(name, ' '))
+    return 0;
+  while (*w) {
+    char word[128];
+    size_t n;
+    sp = strchr(w, ' ');
+    n = sp ? (size_t)(sp - w) : strlen(w);
+    if (n < sizeof word) {
+      memcpy(word, w, n);
+      word[n] = '\0';
+      if (not_a_person(e, word) ||
+          kkachi__gazetteer_find(e->g_notorg, word, n))
+        return 1;
+    }
+    w += n + (sp ? 1 : 0);
+  }
+  return 0;
+}
+
 static int
 not_a_person(kkachi_engine *e, const char *name)
 {
@@ -154,7 +181,8 @@ not_a_person(kkachi_engine *e, const char *name)
     if (!strcmp(name + n - 3, particles[i]) &&
         kkachi__gazetteer_find(e->g_notname, name, n - 3))
       return 1;
-  return kkachi__gazetteer_find(e->g_notname, name, n) ||
+  return has_common_word(e, name) ||
+         kkachi__gazetteer_find(e->g_notname, name, n) ||
          kkachi__gazetteer_find(e->g_org, name, n) ||
          kkachi__gazetteer_find(e->g_title, name, n) ||
          kkachi__gazetteer_find(e->g_prof, name, n);
