@@ -1,0 +1,76 @@
+/* test_reader.c: the input stage: text files and JSON Lines, with every
+ * bad record located (line, column, byte offset) and skipped. */
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "kkachi.h"
+
+static char path[] = "/tmp/kkachi-reader-XXXXXX.jsonl";
+
+static void
+write_file(const char *text, size_t n)
+{
+  FILE *fp = fopen(path, "wb");
+  if (fp) {
+    fwrite(text, 1, n, fp);
+    fclose(fp);
+  }
+}
+
+int
+main(void)
+{
+  static const char jsonl[] =
+      "{\"id\": \"a\", \"text\": \"첫 기사.\", \"url\": \"https://x/\"}\n"
+      "\n"
+      "{\"id\": 7, \"text\": \"둘째 기사.\"}\n"
+      "{\"text\": \"셋째\"\n"
+      "{\"id\": \"d\", \"text\": \"\", \"title\": \"빈 기사\"}\n"
+      "{\"text\": \"넷째 기사.\", \"date\": 2020}\n"
+      "{\"text\": \"id 없는 기사.\"}\n";
+  kkachi_reader *r = NULL;
+  kkachi_article *a = NULL;
+  unsigned long line = 0, col = 0;
+  size_t off = 0;
+  int fd = mkstemps(path, 6);
+
+  if (fd < 0)
+    return 1;
+  close(fd);
+  write_file(jsonl, sizeof jsonl - 1);
+  CHECK(kkachi_reader_open(&r, path, KKACHI_INPUT_AUTO) == 0);
+  if (!r)
+    return 1;
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0);
+  CHECK(a && !strcmp(kkachi_article_id(a), "a") && line == 1);
+  kkachi_article_free(a);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0);
+  CHECK(a && !strcmp(kkachi_article_id(a), "7") && line == 3);
+  kkachi_article_free(a);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == KKACHI_EJSON);
+  CHECK(a == NULL && line == 4 && off > 80);
+  CHECK(strstr(kkachi_reader_message(r), "invalid JSON") != NULL);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == KKACHI_EEMPTY);
+  CHECK(line == 5 && !strcmp(kkachi_reader_message(r), "empty article"));
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == KKACHI_EJSON);
+  CHECK(line == 6 && strstr(kkachi_reader_message(r), "'date'") != NULL);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0);
+  CHECK(a && strstr(kkachi_article_id(a), "-7") != NULL); /* file-line id */
+  kkachi_article_free(a);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0 && a == NULL);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0 && a == NULL);
+  kkachi_reader_free(r);
+
+  /* a text file is one article, named by its file; bad bytes located */
+  write_file("첫 줄\n둘째 \xff 줄\n", 18);
+  CHECK(kkachi_reader_open(&r, path, KKACHI_INPUT_TEXT) == 0);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == KKACHI_EUTF8);
+  CHECK(line == 2 && col == 4 && off == 15);
+  CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0 && a == NULL);
+  kkachi_reader_free(r);
+  CHECK(kkachi_reader_open(&r, "/nonexistent/x.txt", 0) == KKACHI_EIO);
+  CHECK(r == NULL);
+  unlink(path);
+  return CHECK_END();
+}
