@@ -339,10 +339,13 @@ start_rule(parser *p, char *rest)
   r->line = p->lineno;
   r->lang = kkachi__strdup(p->lang);
   r->file = kkachi__strdup(p->path);
-  r->id = kkachi__malloc(strlen(p->lang) + strlen(name) + 2);
-  if (!r->lang || !r->file || !r->id)
-    return KKACHI_ENOMEM;
-  sprintf(r->id, "%s/%s", p->lang, name); /* sized just above */
+  {
+    size_t n = strlen(p->lang) + strlen(name) + 2;
+    r->id = kkachi__malloc(n);
+    if (!r->lang || !r->file || !r->id)
+      return KKACHI_ENOMEM;
+    snprintf(r->id, n, "%s/%s", p->lang, name);
+  }
   return 0;
 }
 
@@ -477,7 +480,7 @@ top_line(parser *p, char *kw, char *rest)
   if (!strcmp(kw, "lang")) {
     if (strlen(rest) < 2 || strlen(rest) > 8 || !valid_name(rest))
       return perr(p, rest, "bad language tag '%s'", rest);
-    strcpy(p->lang, rest); /* length checked above */
+    snprintf(p->lang, sizeof p->lang, "%s", rest);
     return 0;
   }
   if (!strcmp(kw, "gazetteer"))
@@ -552,7 +555,7 @@ kkachi__rules_parse_file(kkachi_engine *e, const char *path, int *opened)
   if (slash)
     *slash = '\0';
   else
-    strcpy(p.dir, ".");
+    snprintf(p.dir, strlen(path) + 1, "%s", ".");
   while (!rc && fgets(line, KK_RULE_MAX_LINE, fp)) {
     p.lineno++;
     if (!strchr(line, '\n') && !feof(fp)) {
