@@ -76,6 +76,22 @@ struct kkachi_result {
 
 const char *kkachi__slot(const kkachi_slot *s, size_t n, const char *role);
 
+/* Helpers of the resolver (fact.c). */
+int kkachi__push_ptr(void ***arr, size_t *n, size_t *cap, void *p);
+/* Adds a copy of s to a string list unless it is there already. */
+int kkachi__add_unique(char ***list, size_t *n, const char *s);
+int kkachi__fact_add_ev(kk_fact *f, const kk_evidence *ev);
+int kkachi__fact_add_mention(kk_fact *f, const kk_mention *m);
+/* Sets role to a copy of value (NULL: nothing); the first value stays. */
+int kkachi__fact_set(kk_fact *f, const char *role, const char *value);
+/* Adds an empty fact of family to r; *out is r's. */
+int kkachi__fact_new(kkachi_result *r, const char *family, kk_fact **out);
+int kkachi__same(const char *a, const char *b);
+/* Finds a fact of the family whose roles equal the given values. */
+kk_fact *kkachi__fact_find(kkachi_result *r, const char *family,
+                           const char *const *roles,
+                           const char *const *values, size_t n);
+
 /* Collects the mentions of every rule of language lang in t. */
 int kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
                   kk_mentions *ms);

@@ -12,5 +12,7 @@ typedef struct kk_family {
 
 const kk_family *kkachi__family_find(const char *name);
 int kkachi__family_has_role(const kk_family *f, const char *role);
+int kkachi__family_complete(const kk_family *f, const char *const *present,
+                            size_t n);
 
 #endif

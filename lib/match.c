@@ -142,10 +142,12 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
       return 0;
     }
     ov = pcre2_get_ovector_pointer(e->md);
-    rc = yield(ms, r, subject, s->begin, si, ov,
-               pcre2_get_ovector_count(e->md));
-    if (rc)
-      return rc;
+    if (!r->skip_quoted || !kkachi__text_in_quote(t, s->begin + ov[0])) {
+      rc = yield(ms, r, subject, s->begin, si, ov,
+                 pcre2_get_ovector_count(e->md));
+      if (rc)
+        return rc;
+    }
     if (++count >= KK_MAX_MATCHES_PER_RULE)
       return 0;
     if (ov[1] > start)

@@ -29,40 +29,6 @@ kkachi__mentions_clear(kk_mentions *ms)
   memset(ms, 0, sizeof *ms);
 }
 
-static int
-push_ptr(void ***arr, size_t *n, size_t *cap, void *p)
-{
-  if (*n == *cap) {
-    size_t c = *cap ? *cap * 2 : 8;
-    void **a = kkachi__realloc(*arr, c * sizeof *a);
-    if (!a)
-      return KKACHI_ENOMEM;
-    *arr = a;
-    *cap = c;
-  }
-  (*arr)[(*n)++] = p;
-  return 0;
-}
-
-/* Adds a copy of s to a string list unless it is there already. */
-static int
-add_unique(char ***list, size_t *n, const char *s)
-{
-  size_t i, cap;
-  char *c;
-  for (i = 0; i < *n; i++)
-    if (!strcmp((*list)[i], s))
-      return 0;
-  if (!(c = kkachi__strdup(s)))
-    return KKACHI_ENOMEM;
-  cap = *n;
-  if (push_ptr((void ***)list, n, &cap, c)) {
-    kkachi__free(c);
-    return KKACHI_ENOMEM;
-  }
-  return 0;
-}
-
 /* The class of an organization not in the gazetteer, from the longest
  * ending listed in the org-class gazetteer. */
 static const char *
@@ -104,7 +70,7 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
     if (!(o = kkachi__calloc(1, sizeof *o)))
       return KKACHI_ENOMEM;
     if (!(o->name = kkachi__strdup(canon)) ||
-        push_ptr((void ***)&r->org_list, &r->norgs, &r->caporgs, o)) {
+        kkachi__push_ptr((void ***)&r->org_list, &r->norgs, &r->caporgs, o)) {
       kkachi__free(o->name);
       kkachi__free(o);
       return KKACHI_ENOMEM;
@@ -113,7 +79,7 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
     if ((rc = kkachi__strmap_put(r->orgs, o->name, strlen(o->name), o)))
       return rc;
   }
-  if (strcmp(s, o->name) && (rc = add_unique(&o->aliases, &o->naliases, s)))
+  if (strcmp(s, o->name) && (rc = kkachi__add_unique(&o->aliases, &o->naliases, s)))
     return rc;
   *out = o;
   return 0;
@@ -127,7 +93,7 @@ kkachi__result_person(kkachi_result *r, const char *name, kk_person **out)
     if (!(p = kkachi__calloc(1, sizeof *p)))
       return KKACHI_ENOMEM;
     if (!(p->name = kkachi__strdup(name)) ||
-        push_ptr((void ***)&r->person_list, &r->npersons, &r->cappersons,
+        kkachi__push_ptr((void ***)&r->person_list, &r->npersons, &r->cappersons,
                  p)) {
       kkachi__free(p->name);
       kkachi__free(p);
@@ -189,97 +155,6 @@ not_a_person(kkachi_engine *e, const char *name)
 }
 
 static int
-add_ev(kk_fact *f, const kk_evidence *ev)
-{
-  size_t i;
-  for (i = 0; i < f->nev; i++)
-    if (f->ev[i].begin == ev->begin && f->ev[i].end == ev->end)
-      return 0;
-  if (f->nev == f->capev) {
-    size_t cap = f->capev ? f->capev * 2 : 2;
-    kk_evidence *p = kkachi__realloc(f->ev, cap * sizeof *p);
-    if (!p)
-      return KKACHI_ENOMEM;
-    f->ev = p;
-    f->capev = cap;
-  }
-  f->ev[f->nev++] = *ev;
-  return 0;
-}
-
-static int
-add_evidence(kk_fact *f, const kk_mention *m)
-{
-  kk_evidence ev;
-  memset(&ev, 0, sizeof ev);
-  ev.begin = m->begin;
-  ev.end = m->end;
-  ev.rule_id = m->rule->id;
-  ev.sentence = m->sentence;
-  return add_ev(f, &ev);
-}
-
-static int
-fact_set(kk_fact *f, const char *role, const char *value)
-{
-  size_t i;
-  char *v;
-  if (!value)
-    return 0;
-  for (i = 0; i < f->nslots; i++)
-    if (!strcmp(f->slot[i].role, role))
-      return 0; /* the first value read stays */
-  if (f->nslots == KK_MAX_SLOTS)
-    return KKACHI_ELIMIT;
-  if (!(v = kkachi__strdup(value)))
-    return KKACHI_ENOMEM;
-  f->slot[f->nslots].role = role;
-  f->slot[f->nslots].value = v;
-  f->nslots++;
-  return 0;
-}
-
-static int
-new_fact(kkachi_result *r, const char *family, kk_fact **out)
-{
-  kk_fact *f = kkachi__calloc(1, sizeof *f);
-  if (!f)
-    return KKACHI_ENOMEM;
-  f->family = family;
-  if (push_ptr((void ***)&r->facts, &r->nfacts, &r->capfacts, f)) {
-    kkachi__free(f);
-    return KKACHI_ENOMEM;
-  }
-  *out = f;
-  return 0;
-}
-
-static int
-same(const char *a, const char *b)
-{
-  return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
-/* Finds an earlier fact of the family whose roles equal the given ones. */
-static kk_fact *
-find_fact(kkachi_result *r, const char *family, const char *const *roles,
-          const char *const *values, size_t n)
-{
-  size_t i, k;
-  for (i = 0; i < r->nfacts; i++) {
-    kk_fact *f = r->facts[i];
-    if (f->dropped || strcmp(f->family, family))
-      continue;
-    for (k = 0; k < n; k++)
-      if (!same(kkachi__slot(f->slot, f->nslots, roles[k]), values[k]))
-        break;
-    if (k == n)
-      return f;
-  }
-  return NULL;
-}
-
-static int
 starts_with(const char *s, const char *prefix)
 {
   return !strncmp(s, prefix, strlen(prefix)) && strlen(s) > strlen(prefix);
@@ -315,7 +190,7 @@ short_form(kkachi_result *r, const kk_mention *m, const char *surname,
     if (p && t && starts_with(p, surname) &&
         (!strcmp(t, title) ||
          !strcmp(role_of(r->engine, t), role_of(r->engine, title))))
-      return add_evidence(f, m);
+      return kkachi__fact_add_mention(f, m);
   }
   return 0;
 }
@@ -347,16 +222,16 @@ affiliation(kkachi_result *r, const kk_mention *m)
   values[0] = person;
   values[1] = o ? o->name : NULL;
   values[2] = title;
-  f = find_fact(r, "affiliation", roles, values, 3);
+  f = kkachi__fact_find(r, "affiliation", roles, values, 3);
   if (!f) {
-    if ((rc = new_fact(r, "affiliation", &f)))
+    if ((rc = kkachi__fact_new(r, "affiliation", &f)))
       return rc;
-    if ((rc = fact_set(f, "person", person)) ||
-        (rc = fact_set(f, "org", values[1])) ||
-        (rc = fact_set(f, "title", title)))
+    if ((rc = kkachi__fact_set(f, "person", person)) ||
+        (rc = kkachi__fact_set(f, "org", values[1])) ||
+        (rc = kkachi__fact_set(f, "title", title)))
       return rc;
   }
-  return add_evidence(f, m);
+  return kkachi__fact_add_mention(f, m);
 }
 
 static int
@@ -379,16 +254,16 @@ byline(kkachi_result *r, const kk_mention *m)
     o->cls = "MediaOrganization"; /* whoever publishes a byline is media */
   if ((rc = kkachi__result_person(r, author, &p)))
     return rc;
-  if (email && (rc = add_unique(&p->emails, &p->nemails, email)))
+  if (email && (rc = kkachi__add_unique(&p->emails, &p->nemails, email)))
     return rc;
-  f = find_fact(r, "byline", roles, &author, 1);
-  if (!f && (rc = new_fact(r, "byline", &f)))
+  f = kkachi__fact_find(r, "byline", roles, &author, 1);
+  if (!f && (rc = kkachi__fact_new(r, "byline", &f)))
     return rc;
-  if ((rc = fact_set(f, "author", author)) ||
-      (rc = fact_set(f, "publisher", o ? o->name : NULL)) ||
-      (rc = fact_set(f, "email", email)))
+  if ((rc = kkachi__fact_set(f, "author", author)) ||
+      (rc = kkachi__fact_set(f, "publisher", o ? o->name : NULL)) ||
+      (rc = kkachi__fact_set(f, "email", email)))
     return rc;
-  return add_evidence(f, m);
+  return kkachi__fact_add_mention(f, m);
 }
 
 static int
@@ -405,7 +280,7 @@ alias(kkachi_result *r, const kk_mention *m)
     return rc;
   if ((rc = kkachi__strmap_put(r->aliases, al, strlen(al), o->name)))
     return rc;
-  return add_unique(&o->aliases, &o->naliases, al);
+  return kkachi__add_unique(&o->aliases, &o->naliases, al);
 }
 
 static int
@@ -419,7 +294,7 @@ email(kkachi_result *r, const kk_mention *m)
     return 0;
   if ((rc = kkachi__result_person(r, person, &p)))
     return rc;
-  return add_unique(&p->emails, &p->nemails, mail);
+  return kkachi__add_unique(&p->emails, &p->nemails, mail);
 }
 
 /* An affiliation with no organization says less than one of the same
@@ -443,12 +318,12 @@ fold_orgless(kkachi_result *r)
           !kkachi__slot(g->slot, g->nslots, "org"))
         continue;
       for (k = 0; k < 2; k++)
-        if (!same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
+        if (!kkachi__same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
           break;
       if (k < 2)
         continue;
       for (k = 0; k < f->nev; k++)
-        if (add_ev(g, &f->ev[k]))
+        if (kkachi__fact_add_ev(g, &f->ev[k]))
           return KKACHI_ENOMEM;
       f->dropped = 1;
       break;

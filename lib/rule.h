@@ -43,6 +43,7 @@ typedef struct kk_rule {
   char *pattern; /* as written, with {{references}} */
   unsigned long pattern_line;
   int scope_any; /* 1: also outside the article body (bylines) */
+  int skip_quoted; /* 1: not inside quoted speech */
   kk_factspec *facts; /* owned */
   size_t nfacts;
   kk_example *examples; /* owned */

@@ -236,6 +236,15 @@ rule_line(parser *p, char *kw, char *rest)
       return perr(p, rest, "scope is 'body' or 'any', not '%s'", rest);
     return 0;
   }
+  if (!strcmp(kw, "quoted")) {
+    if (!strcmp(rest, "skip"))
+      r->skip_quoted = 1;
+    else if (!strcmp(rest, "read"))
+      r->skip_quoted = 0;
+    else
+      return perr(p, rest, "quoted is 'read' or 'skip', not '%s'", rest);
+    return 0;
+  }
   if (!strcmp(kw, "fact")) {
     kk_factspec *f = kkachi__realloc(r->facts, (r->nfacts + 1) * sizeof *f);
     if (!f)

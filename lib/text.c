@@ -209,6 +209,62 @@ split_line(kk_text *t, kk_segmenter *seg, size_t b, size_t e)
   return 0;
 }
 
+static int
+push_quote(kk_text *t, size_t b, size_t e)
+{
+  if (t->nquotes == t->capquotes) {
+    size_t cap = t->capquotes ? t->capquotes * 2 : 16;
+    kk_span *p = kkachi__realloc(t->quotes, cap * sizeof *p);
+    if (!p)
+      return KKACHI_ENOMEM;
+    t->quotes = p;
+    t->capquotes = cap;
+  }
+  t->quotes[t->nquotes].begin = b;
+  t->quotes[t->nquotes].end = e;
+  t->nquotes++;
+  return 0;
+}
+
+/* Finds quoted speech in line [b, e): "…" and “…”; an unclosed quote
+ * runs to the end of the line. */
+static int
+find_quotes(kk_text *t, size_t b, size_t e)
+{
+  size_t i = b, open = 0;
+  int in = 0, rc = 0;
+  while (i < e && !rc) {
+    size_t at = i;
+    uint32_t c = kkachi__utf8_next(t->s, &i);
+    if (!in && (c == '"' || c == 0x201C)) {
+      in = 1;
+      open = at;
+    } else if (in && (c == '"' || c == 0x201D)) {
+      in = 0;
+      rc = push_quote(t, open, i);
+    }
+  }
+  if (!rc && in)
+    rc = push_quote(t, open, e);
+  return rc;
+}
+
+int
+kkachi__text_in_quote(const kk_text *t, size_t off)
+{
+  size_t lo = 0, hi = t->nquotes;
+  while (lo < hi) { /* quotes are in order and do not overlap */
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->quotes[mid].end <= off)
+      lo = mid + 1;
+    else if (t->quotes[mid].begin > off)
+      hi = mid;
+    else
+      return 1;
+  }
+  return 0;
+}
+
 int
 kkachi__text_prepare(kk_text *t, kk_segmenter *seg, const char *in, size_t n)
 {
@@ -223,6 +279,8 @@ kkachi__text_prepare(kk_text *t, kk_segmenter *seg, const char *in, size_t n)
     if (i == t->len || t->s[i] == '\n') {
       if (i > line) {
         rc = split_line(t, seg, line, i);
+        if (!rc)
+          rc = find_quotes(t, line, i);
         if (rc)
           return rc;
       }
@@ -237,5 +295,6 @@ kkachi__text_clear(kk_text *t)
 {
   kkachi__free(t->s);
   kkachi__free(t->sent);
+  kkachi__free(t->quotes);
   memset(t, 0, sizeof *t);
 }

@@ -10,12 +10,22 @@ typedef struct kk_sentence {
   int body; /* 1 when the line it belongs to looks like article body */
 } kk_sentence;
 
+/* A stretch of quoted speech ("…" or “…”), by byte offsets. */
+typedef struct kk_span {
+  size_t begin, end;
+} kk_span;
+
 typedef struct kk_text {
   char *s; /* NFC text, NUL-terminated, owned */
   size_t len;
   kk_sentence *sent; /* owned */
   size_t nsent, capsent;
+  kk_span *quotes; /* owned, in order */
+  size_t nquotes, capquotes;
 } kk_text;
+
+/* Whether byte offset off lies inside quoted speech. */
+int kkachi__text_in_quote(const kk_text *t, size_t off);
 
 typedef struct kk_segmenter kk_segmenter;
 
