@@ -124,7 +124,7 @@ explain(FILE *fp, const kkachi_article *a, const kkachi_result *r)
     kkachi_fact_view v;
     if (kkachi_result_fact(r, i, &v))
       return EXIT_FAILED;
-    fprintf(fp, "%-12s", v.family);
+    fprintf(fp, "%-13s", v.family);
     for (j = 0; j < v.slot_count; j++)
       fprintf(fp, "%s%s=%s", j ? " | " : "", v.slots[j].role,
               v.slots[j].value);

@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "engine.h"
+#include "number.h"
 
 #define KK_DEFAULT_BASE "https://w3id.org/kkachi/id/"
 #define KK_MAX_DIR_DEPTH 8
@@ -92,6 +93,7 @@ kkachi_engine_free(kkachi_engine *e)
   kkachi__strmap_free(e->rule_ids);
   kkachi__strmap_free(e->rule_files);
   kkachi__segmenter_free(e->seg);
+  kkachi__numparser_free(e->num);
   pcre2_match_data_free(e->md);
   pcre2_match_context_free(e->mctx);
   pcre2_jit_stack_free(e->jit);
@@ -259,6 +261,9 @@ kkachi_engine_compile(kkachi_engine *e)
   e->g_notname = kkachi__engine_gazetteer(e, "not-name");
   e->g_notorg = kkachi__engine_gazetteer(e, "not-org");
   if ((rc = kkachi__segmenter_new(&e->seg, "ko")))
+    return rc;
+  if ((rc = kkachi__numparser_new(&e->num,
+                                  kkachi__engine_gazetteer(e, "period"))))
     return rc;
   if ((rc = make_matcher(e)))
     return rc;

@@ -36,6 +36,7 @@ struct kkachi_engine {
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
   const kk_rule *cur_rule; /* the rule being matched, for callouts */
+  struct kk_numparser *num; /* counts and periods */
   librdf_world *world; /* created on first use by a writer */
   /* gazetteers the resolver uses by name; NULL when not loaded */
   kk_gazetteer *g_org, *g_orgclass, *g_title, *g_prof, *g_notname, *g_notorg;

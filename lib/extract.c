@@ -116,7 +116,8 @@ kkachi_extract(kkachi_result **out, kkachi_engine *e,
   r->engine = e;
   if ((rc = kkachi__strmap_new(&r->orgs)) ||
       (rc = kkachi__strmap_new(&r->persons)) ||
-      (rc = kkachi__strmap_new(&r->aliases)) || (rc = copy_meta(r, a)))
+      (rc = kkachi__strmap_new(&r->aliases)) ||
+      (rc = kkachi__strmap_new(&r->programs)) || (rc = copy_meta(r, a)))
     goto fail;
   if ((rc = kkachi__text_prepare(&r->text, e->seg, a->text, a->len)))
     goto fail;
@@ -180,6 +181,7 @@ kkachi_result_free(kkachi_result *r)
   kkachi__strmap_free(r->orgs);
   kkachi__strmap_free(r->persons);
   kkachi__strmap_free(r->aliases);
+  kkachi__programs_free(r);
   if (r->sentences)
     free_strings(r->sentences, 2 * r->nfacts);
   kkachi__text_clear(&r->text);

@@ -14,6 +14,7 @@
 /* What one match of one fact template yields, before resolution. */
 typedef struct kk_mention {
   const kk_rule *rule;
+  const kk_factspec *spec; /* the template it came from */
   const char *family; /* borrowed from the rule */
   size_t begin, end;  /* byte span of the whole match */
   size_t sentence;
@@ -52,6 +53,15 @@ typedef struct kk_org {
   size_t naliases;
 } kk_org;
 
+/* A program (kk:Program) as read in this article. */
+typedef struct kk_program {
+  char *key;    /* identity: the name without spaces, or the description */
+  char **names; /* forms written, the first first */
+  size_t nnames;
+  int local;        /* unnamed ("대규모 과제"): an IRI inside the article */
+  unsigned long n;  /* number among the local ones */
+} kk_program;
+
 typedef struct kk_person {
   char *name;
   char **emails;
@@ -70,6 +80,10 @@ struct kkachi_result {
   kk_person **person_list;
   size_t npersons, cappersons;
   kk_strmap *aliases; /* article-local alias -> canonical org name */
+  kk_strmap *programs; /* key -> kk_program* */
+  kk_program **program_list;
+  size_t nprograms, capprograms;
+  kk_program *last_program; /* the program read last, for "이번 공모" */
   kkachi_engine *engine;
   char **sentences; /* sentence and anchor of each fact, for the view */
 };
@@ -104,6 +118,18 @@ int kkachi__resolve(kkachi_result *r, kk_mentions *ms);
 
 /* Finds or adds the organization surface form s in r. */
 int kkachi__result_org(kkachi_result *r, const char *s, kk_org **out);
+
+/* The program, program_role and stage families (resolve_program.c);
+ * each returns 0 also when it drops the mention. */
+int kkachi__resolve_program(kkachi_result *r, const kk_mention *m);
+int kkachi__resolve_program_role(kkachi_result *r, const kk_mention *m);
+int kkachi__resolve_stage(kkachi_result *r, const kk_mention *m);
+void kkachi__programs_free(kkachi_result *r);
+/* Folds a stage into another read from an overlapping span that says
+ * all it says. */
+int kkachi__fold_stages(kkachi_result *r);
+/* The program written name (any spacing), or NULL. */
+kk_program *kkachi__program_find(const kkachi_result *r, const char *name);
 
 /* Finds or adds a person. */
 int kkachi__result_person(kkachi_result *r, const char *name,

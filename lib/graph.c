@@ -297,9 +297,183 @@ done:
 }
 
 static int
+program_iri(gctx *g, kk_buf *b, const kk_program *p)
+{
+  kkachi__buf_reset(b);
+  if (p->local)
+    return kkachi__buf_printf(b, "%s#program-%lu", g->article.data, p->n);
+  return kkachi__iri_entity(b, g->e->base, "program", p->key);
+}
+
+static int
+programs(gctx *g)
+{
+  size_t i, j;
+  int rc = 0;
+  for (i = 0; i < g->r->nprograms && !rc; i++) {
+    const kk_program *p = g->r->program_list[i];
+    if ((rc = program_iri(g, &g->node, p)) ||
+        (rc = t_type(g, g->node.data, "Program")))
+      return rc;
+    for (j = 0; j < p->nnames && !rc; j++)
+      rc = t_lit(g, g->node.data, NS_SCHEMA "name", p->names[j],
+                 g->r->lang);
+  }
+  return rc;
+}
+
+/* kk:Runs for "runs", and so on; NULL for a value the vocabulary lacks. */
+static const char *
+individual(const char *value, const char *const *known)
+{
+  size_t i;
+  for (i = 0; known[i]; i += 2)
+    if (!strcmp(value, known[i]))
+      return known[i + 1];
+  return NULL;
+}
+
+static const char *const role_types[] = {
+    "runs", "Runs", "executes", "Executes", "funds", "Funds",
+    "participates", "Participates", "applies", "Applies",
+    "selected", "Selected", NULL};
+static const char *const methods[] = {
+    "DocumentReview", "DocumentReview", "PresentationReview",
+    "PresentationReview", "OnSiteReview", "OnSiteReview", "InDepthReview",
+    "InDepthReview", "Interview", "Interview", "PeriodicElimination",
+    "PeriodicElimination", "FinalSelection", "FinalSelection", NULL};
+
+/* The program a fact names, and its IRI in b. */
+static const kk_program *
+fact_program(gctx *g, const kk_fact *f, kk_buf *b)
+{
+  const char *name = kkachi__slot(f->slot, f->nslots, "program");
+  const kk_program *p = name ? kkachi__program_find(g->r, name) : NULL;
+  if (p && program_iri(g, b, p))
+    return NULL;
+  return p;
+}
+
+static int
+t_integer(gctx *g, const char *s, const char *p, const char *value)
+{
+  if (!value)
+    return 0;
+  return t_typed(g, s, p, value, NS_XSD "integer");
+}
+
+static int
+program_role(gctx *g, const kk_fact *f, unsigned long n)
+{
+  const char *role = kkachi__slot(f->slot, f->nslots, "role");
+  const char *agent = kkachi__slot(f->slot, f->nslots, "agent");
+  const char *label = kkachi__slot(f->slot, f->nslots, "label");
+  const char *type = role ? individual(role, role_types) : NULL;
+  kk_buf node = KK_BUF_INIT, prog = KK_BUF_INIT, o = KK_BUF_INIT;
+  int rc = 0;
+
+  if (!type || !fact_program(g, f, &prog))
+    goto done;
+  if ((rc = kkachi__buf_printf(&node, "%s#prole-%lu", g->article.data, n)) ||
+      (rc = t_type(g, node.data, "ProgramRole")) ||
+      (rc = t_iri(g, node.data, KK_NS "program", prog.data)) ||
+      (rc = kkachi__buf_printf(&o, KK_NS "%s", type)) ||
+      (rc = t_iri(g, node.data, KK_NS "roleType", o.data)) ||
+      (rc = t_integer(g, node.data, KK_NS "agentCount",
+                      kkachi__slot(f->slot, f->nslots, "count"))))
+    goto done;
+  if (label && (rc = t_lit(g, node.data, KK_NS "agentLabel", label,
+                           g->r->lang)))
+    goto done;
+  if (agent) {
+    if ((rc = org_iri(g, &o, agent)) ||
+        (rc = t_iri(g, node.data, KK_NS "agent", o.data)))
+      goto done;
+    if (!strcmp(role, "runs"))
+      rc = t_iri(g, prog.data, KK_NS "runBy", o.data);
+    else if (!strcmp(role, "executes"))
+      rc = t_iri(g, prog.data, KK_NS "executedBy", o.data);
+    if (rc)
+      goto done;
+  }
+  rc = evidence(g, node.data, f);
+done:
+  kkachi__buf_free(&node);
+  kkachi__buf_free(&prog);
+  kkachi__buf_free(&o);
+  return rc;
+}
+
+/* The position of stage f among the stages of its program so far. */
+static unsigned long
+stage_order(gctx *g, const kk_fact *f)
+{
+  const char *key = kkachi__slot(f->slot, f->nslots, "program");
+  unsigned long n = 0;
+  size_t i;
+  for (i = 0; i < g->r->nfacts; i++) {
+    const kk_fact *h = g->r->facts[i];
+    if (!strcmp(h->family, "stage") &&
+        kkachi__same(kkachi__slot(h->slot, h->nslots, "program"), key))
+      n++;
+    if (h == f)
+      break;
+  }
+  return n;
+}
+
+static int
+stage(gctx *g, const kk_fact *f, unsigned long n)
+{
+  static const char *const counts[][2] = {{"entrants", "entrantCount"},
+                                          {"selected", "selectedCount"},
+                                          {"eliminated", "eliminatedCount"}};
+  const char *method = kkachi__slot(f->slot, f->nslots, "method");
+  const char *label = kkachi__slot(f->slot, f->nslots, "methodlabel");
+  const char *interval = kkachi__slot(f->slot, f->nslots, "interval");
+  const char *type = method ? individual(method, methods) : NULL;
+  kk_buf node = KK_BUF_INIT, prog = KK_BUF_INIT, o = KK_BUF_INIT;
+  size_t i;
+  int rc = 0;
+
+  if (!fact_program(g, f, &prog))
+    goto done;
+  if ((rc = kkachi__buf_printf(&node, "%s#stage-%lu", g->article.data, n)) ||
+      (rc = t_type(g, node.data, "SelectionStage")) ||
+      (rc = t_iri(g, node.data, KK_NS "program", prog.data)) ||
+      (rc = t_iri(g, prog.data, KK_NS "hasStage", node.data)) ||
+      (rc = kkachi__buf_printf(&o, "%lu", stage_order(g, f))) ||
+      (rc = t_integer(g, node.data, KK_NS "stageOrder", o.data)))
+    goto done;
+  kkachi__buf_reset(&o);
+  if (type && ((rc = kkachi__buf_printf(&o, KK_NS "%s", type)) ||
+               (rc = t_iri(g, node.data, KK_NS "method", o.data))))
+    goto done;
+  if (label && (rc = t_lit(g, node.data, KK_NS "methodLabel", label,
+                           g->r->lang)))
+    goto done;
+  for (i = 0; i < 3 && !rc; i++) {
+    char p[64];
+    snprintf(p, sizeof p, KK_NS "%s", counts[i][1]);
+    rc = t_integer(g, node.data, p,
+                   kkachi__slot(f->slot, f->nslots, counts[i][0]));
+  }
+  if (!rc && interval)
+    rc = t_typed(g, node.data, KK_NS "interval", interval,
+                 NS_XSD "duration");
+  if (!rc)
+    rc = evidence(g, node.data, f);
+done:
+  kkachi__buf_free(&node);
+  kkachi__buf_free(&prog);
+  kkachi__buf_free(&o);
+  return rc;
+}
+
+static int
 facts(gctx *g)
 {
-  unsigned long naff = 0;
+  unsigned long naff = 0, nrole = 0, nstage = 0;
   size_t i;
   int rc = 0;
   for (i = 0; i < g->r->nfacts && !rc; i++) {
@@ -308,6 +482,10 @@ facts(gctx *g)
       rc = affiliation(g, f, ++naff);
     else if (!strcmp(f->family, "byline"))
       rc = byline(g, f);
+    else if (!strcmp(f->family, "program_role"))
+      rc = program_role(g, f, ++nrole);
+    else if (!strcmp(f->family, "stage"))
+      rc = stage(g, f, ++nstage);
   }
   return rc;
 }
@@ -330,7 +508,8 @@ kkachi__graph_build(librdf_model *model, kkachi_engine *e,
   if (!g.w)
     return KKACHI_ERDF;
   if (!(rc = kkachi__iri_entity(&g.article, e->base, "article", r->id)) &&
-      !(rc = article_node(&g)) && !(rc = orgs(&g)) && !(rc = persons(&g)))
+      !(rc = article_node(&g)) && !(rc = orgs(&g)) && !(rc = persons(&g)) &&
+      !(rc = programs(&g)))
     rc = facts(&g);
   if (!rc)
     *article_iri = kkachi__buf_steal(&g.article);

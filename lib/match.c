@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "engine.h"
 #include "fact.h"
+#include "family.h"
 
 static int
 push_mention(kk_mentions *ms, kk_mention **out)
@@ -32,6 +33,16 @@ trim_span(const char *s, size_t *b, size_t *e)
     (*e)--;
 }
 
+static int
+complete(const kk_mention *m)
+{
+  const char *roles[KK_MAX_SLOTS];
+  size_t i;
+  for (i = 0; i < m->nslots; i++)
+    roles[i] = m->slot[i].role;
+  return kkachi__family_complete(m->spec->fam, roles, m->nslots);
+}
+
 /* Adds one mention per fact template of r for the current match. */
 static int
 yield(kk_mentions *ms, const kk_rule *r, const char *subject,
@@ -46,6 +57,7 @@ yield(kk_mentions *ms, const kk_rule *r, const char *subject,
     if ((rc = push_mention(ms, &m)))
       return rc;
     m->rule = r;
+    m->spec = f;
     m->family = f->family;
     m->begin = base + ov[0];
     m->end = base + ov[1];
@@ -76,6 +88,11 @@ yield(kk_mentions *ms, const kk_rule *r, const char *subject,
       m->slot[m->nslots].role = b->role;
       m->slot[m->nslots].value = v;
       m->nslots++;
+    }
+    if (!complete(m)) { /* a required role did not take part */
+      for (j = 0; j < m->nslots; j++)
+        kkachi__free((char *)m->slot[j].value);
+      ms->n--;
     }
   }
   return 0;

@@ -361,8 +361,16 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
       rc = byline(r, m);
     else if (!strcmp(m->family, "email"))
       rc = email(r, m);
+    else if (!strcmp(m->family, "program"))
+      rc = kkachi__resolve_program(r, m);
+    else if (!strcmp(m->family, "program_role"))
+      rc = kkachi__resolve_program_role(r, m);
+    else if (!strcmp(m->family, "stage"))
+      rc = kkachi__resolve_stage(r, m);
   }
   if (!rc)
     rc = fold_orgless(r);
+  if (!rc)
+    rc = kkachi__fold_stages(r);
   return rc;
 }

@@ -16,8 +16,11 @@ typedef struct kk_binding {
   size_t ngroups;
 } kk_binding;
 
+struct kk_family;
+
 typedef struct kk_factspec {
   char *family;
+  const struct kk_family *fam; /* static */
   kk_binding *b; /* owned */
   size_t nb;
   unsigned long line;

@@ -171,6 +171,7 @@ parse_spec(parser *p, char *s, kk_factspec *f, int template)
     return perr(p, name, "unknown fact family '%s'", name);
   if (!(f->family = kkachi__strdup(name)))
     return KKACHI_ENOMEM;
+  f->fam = fam;
   while (*s) {
     char *eq = strchr(s, '='), *role, *value = NULL;
     char *at = s;

@@ -19,6 +19,10 @@ value_matches(const kkachi_result *r, const char *role, const char *want,
     return !strcmp(want, "-"); /* "-" asks for an absent role */
   if (!strcmp(want, got))
     return 1;
+  if (!strcmp(role, "program")) {
+    const kk_program *p = kkachi__program_find(r, got);
+    return p && kkachi__program_find(r, want) == p;
+  }
   if (strcmp(role, "org") && strcmp(role, "publisher"))
     return 0;
   o = kkachi__strmap_get(r->orgs, got, strlen(got));
