@@ -349,7 +349,8 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
   size_t i;
   int rc = 0;
 
-  qsort(ms->m, ms->n, sizeof *ms->m, by_position);
+  if (ms->n > 1)
+    qsort(ms->m, ms->n, sizeof *ms->m, by_position);
   for (i = 0; i < ms->n && !rc; i++) /* aliases first: they hold for */
     if (!strcmp(ms->m[i].family, "alias")) /* the whole article */
       rc = alias(r, &ms->m[i]);
