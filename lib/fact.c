@@ -130,3 +130,14 @@ kkachi__fact_find(kkachi_result *r, const char *family, const char *const *roles
   return NULL;
 }
 
+
+int
+kkachi__fact_fold(kk_fact *from, kk_fact *into)
+{
+  size_t k;
+  for (k = 0; k < from->nev; k++)
+    if (kkachi__fact_add_ev(into, &from->ev[k]))
+      return KKACHI_ENOMEM;
+  from->dropped = 1;
+  return 0;
+}

@@ -101,6 +101,8 @@ int kkachi__fact_set(kk_fact *f, const char *role, const char *value);
 /* Adds an empty fact of family to r; *out is r's. */
 int kkachi__fact_new(kkachi_result *r, const char *family, kk_fact **out);
 int kkachi__same(const char *a, const char *b);
+/* Moves the evidence of from to into and drops from. */
+int kkachi__fact_fold(kk_fact *from, kk_fact *into);
 /* Finds a fact of the family whose roles equal the given values. */
 kk_fact *kkachi__fact_find(kkachi_result *r, const char *family,
                            const char *const *roles,

@@ -322,10 +322,8 @@ fold_orgless(kkachi_result *r)
           break;
       if (k < 2)
         continue;
-      for (k = 0; k < f->nev; k++)
-        if (kkachi__fact_add_ev(g, &f->ev[k]))
-          return KKACHI_ENOMEM;
-      f->dropped = 1;
+      if (kkachi__fact_fold(f, g))
+        return KKACHI_ENOMEM;
       break;
     }
   }

@@ -331,7 +331,7 @@ subsumed(const kk_fact *a, const kk_fact *b)
 int
 kkachi__fold_stages(kkachi_result *r)
 {
-  size_t i, j, k;
+  size_t i, j;
   for (i = 0; i < r->nfacts; i++) {
     kk_fact *a = r->facts[i];
     if (a->dropped || strcmp(a->family, "stage"))
@@ -341,10 +341,8 @@ kkachi__fold_stages(kkachi_result *r)
       if (b == a || b->dropped || strcmp(b->family, "stage") ||
           !overlap(a, b) || !subsumed(a, b) || (subsumed(b, a) && j > i))
         continue;
-      for (k = 0; k < a->nev; k++)
-        if (kkachi__fact_add_ev(b, &a->ev[k]))
-          return KKACHI_ENOMEM;
-      a->dropped = 1;
+      if (kkachi__fact_fold(a, b))
+        return KKACHI_ENOMEM;
       break;
     }
   }
