@@ -231,11 +231,17 @@ role(gctx *g, const char *title, kk_buf *iri)
   if (!row)
     row = kkachi__gazetteer_find(g->e->g_prof, title, strlen(title));
   const char *name = kkachi__gaz_col(row, 1);
-  const char *en = kkachi__gaz_col(row, 2);
+  const char *en;
   int rc;
 
   if (!name)
     name = title;
+  /* the English label of the role itself, so that every title filed
+   * under one role gives it the same labels */
+  row = kkachi__gazetteer_find(g->e->g_title, name, strlen(name));
+  if (!row)
+    row = kkachi__gazetteer_find(g->e->g_prof, name, strlen(name));
+  en = kkachi__gaz_col(row, 2);
   if ((rc = kkachi__iri_entity(iri, g->e->base, "role", name)) ||
       (rc = t_type(g, iri->data, "Role")) ||
       (rc = t_lit(g, iri->data, NS_SKOS "prefLabel", name, g->r->lang)))
