@@ -67,6 +67,72 @@ kkachi__gaz_col(const kk_gaz_row *row, size_t c)
   return row->cols[c];
 }
 
+/* The first code points of s[0..n) with spaces left out (0 when none),
+ * and the length without spaces. */
+static void
+prefix_of(const char *s, size_t n, uint32_t *c1, uint32_t *c2, size_t *len)
+{
+  size_t i = 0, k = 0;
+  *c1 = *c2 = 0;
+  *len = 0;
+  while (i < n) {
+    uint32_t c;
+    size_t at = i;
+    c = kkachi__utf8_next(s, &i);
+    if (c == ' ')
+      continue;
+    *len += i - at;
+    if (k == 0)
+      *c1 = c;
+    else if (k == 1)
+      *c2 = c;
+    k++;
+  }
+}
+
+static uint32_t
+bit1(uint32_t c1)
+{
+  return (c1 * 2654435761u) >> 16; /* 16 bits */
+}
+
+static uint32_t
+bit2(uint32_t c1, uint32_t c2)
+{
+  return ((c1 * 2654435761u) ^ (c2 * 40503u)) >> 16;
+}
+
+static void
+note_form(kk_gazetteer *g, const char *s, size_t n)
+{
+  uint32_t c1, c2, b;
+  size_t len;
+  prefix_of(s, n, &c1, &c2, &len);
+  b = bit1(c1);
+  g->first1[b >> 6] |= (uint64_t)1 << (b & 63);
+  b = bit2(c1, c2);
+  g->first2[b >> 6] |= (uint64_t)1 << (b & 63);
+  if (g->nforms == 1 || len < g->minlen)
+    g->minlen = len;
+  if (len > g->maxlen)
+    g->maxlen = len;
+}
+
+static int
+maybe_listed(const kk_gazetteer *g, const char *s, size_t n)
+{
+  uint32_t c1, c2, b;
+  size_t len;
+  prefix_of(s, n, &c1, &c2, &len);
+  if (len < g->minlen || len > g->maxlen)
+    return 0;
+  b = bit1(c1);
+  if (!(g->first1[b >> 6] & ((uint64_t)1 << (b & 63))))
+    return 0;
+  b = bit2(c1, c2);
+  return (g->first2[b >> 6] & ((uint64_t)1 << (b & 63))) != 0;
+}
+
 const kk_gaz_row *
 kkachi__gazetteer_find(const kk_gazetteer *g, const char *s, size_t n)
 {
@@ -74,7 +140,7 @@ kkachi__gazetteer_find(const kk_gazetteer *g, const char *s, size_t n)
   size_t i, k = 0;
   const kk_gaz_row *row;
 
-  if (!g)
+  if (!g || !g->nforms || !maybe_listed(g, s, n))
     return NULL;
   row = kkachi__strmap_get(g->by_form, s, n);
   if (row || n >= sizeof tight || !memchr(s, ' ', n))
@@ -111,6 +177,7 @@ add_form(kk_gazetteer *g, const char *s, size_t n, kk_gaz_row *row)
     return rc;
   }
   g->forms[g->nforms++] = copy;
+  note_form(g, s, n);
   return 0;
 }
 

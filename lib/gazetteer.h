@@ -3,6 +3,7 @@
 #define KK_GAZETTEER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kkachi.h"
 #include "strmap.h"
@@ -22,6 +23,10 @@ typedef struct kk_gazetteer {
   size_t nforms, capforms;
   kk_strmap *by_form; /* surface form -> kk_gaz_row* */
   kk_strmap *files;   /* paths already loaded -> non-NULL */
+  /* A quick "surely not listed": the first one and two characters of
+   * every form (spaces left out) as bits, and the range of lengths. */
+  uint64_t first1[1024], first2[1024];
+  size_t minlen, maxlen; /* bytes, spaces left out */
 } kk_gazetteer;
 
 typedef struct kk_log kk_log;
