@@ -189,6 +189,39 @@ int kkachi_writer_finish(kkachi_writer *writer);
 /* Frees the writer. NULL is allowed. */
 void kkachi_writer_free(kkachi_writer *writer);
 
+/* ---- RDF graphs and SHACL validation ---- */
+
+typedef struct kkachi_graph kkachi_graph;
+
+/* Creates an empty graph in the engine's RDF world (the engine need not
+ * have rules). *out becomes owned by the caller and must be freed before
+ * the engine. */
+int kkachi_graph_new(kkachi_graph **out, kkachi_engine *engine);
+
+/* Adds the triples (all graphs' quads) of a file ("-" for stdin) in any
+ * syntax raptor reads; syntax NULL guesses from the name and content.
+ * Blank nodes of one file stay apart from those of another. Errors are
+ * logged with their location and returned as KKACHI_ESYNTAX or
+ * KKACHI_EIO. */
+int kkachi_graph_load(kkachi_graph *graph, const char *path,
+                      const char *syntax);
+
+/* Number of triples in the graph. */
+size_t kkachi_graph_size(const kkachi_graph *graph);
+
+/* Writes the graph as "turtle", "ntriples" or "nquads" to fp. */
+int kkachi_graph_write(kkachi_graph *graph, FILE *fp, const char *format);
+
+/* Frees a graph. NULL is allowed. */
+void kkachi_graph_free(kkachi_graph *graph);
+
+/* Validates data against the SHACL Core shapes in shapes (SHACL-SPARQL is
+ * not supported). *conforms is set to 1 or 0; *report (may be NULL) gets
+ * a new graph holding the W3C validation report, owned by the caller.
+ * Shapes that are not well-formed make it fail with KKACHI_ESYNTAX. */
+int kkachi_validate(kkachi_graph *data, kkachi_graph *shapes, int *conforms,
+                    kkachi_graph **report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,648 @@
+/* shacl.c: SHACL Core validation: targets, shapes and every core
+ * constraint component, over librdf models. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "iri.h"
+#include "shacl.h"
+
+#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+
+int
+kkachi__sh_result(kk_shacl *v, librdf_node *focus, librdf_node *shape,
+                  librdf_node *value, const char *component)
+{
+  kk_results *r = v->out;
+  kk_result *x;
+  if (r->n == r->cap) {
+    size_t cap = r->cap ? r->cap * 2 : 16;
+    kk_result *p = kkachi__realloc(r->v, cap * sizeof *p);
+    if (!p)
+      return KKACHI_ENOMEM;
+    r->v = p;
+    r->cap = cap;
+  }
+  x = &r->v[r->n++];
+  memset(x, 0, sizeof *x);
+  x->component = component;
+  x->focus = librdf_new_node_from_node(focus);
+  x->shape = librdf_new_node_from_node(shape);
+  x->path = kkachi__sh_one(v, v->shapes, shape, SH "path");
+  x->severity = kkachi__sh_one(v, v->shapes, shape, SH "severity");
+  if (!x->severity)
+    x->severity = kkachi__sh_iri(v, SH "Violation");
+  if (value)
+    x->value = librdf_new_node_from_node(value);
+  return x->focus && x->shape && x->severity && (!value || x->value)
+             ? 0
+             : KKACHI_ENOMEM;
+}
+
+/* Whether node is an instance of cls: its rdf:type or a subclass of it
+ * (rdfs:subClassOf in the data graph, any depth). */
+static int
+instance_of(kk_shacl *v, librdf_node *node, librdf_node *cls)
+{
+  kk_nodes seen = {0};
+  size_t i;
+  int found = 0, rc;
+
+  rc = kkachi__sh_objects(v, v->data, node, NS_RDF "type", &seen);
+  for (i = 0; i < seen.n && !rc && !found; i++) {
+    if (librdf_node_equals(seen.v[i], cls))
+      found = 1;
+    else /* grows while walked: the closure, each class once */
+      rc = kkachi__sh_objects(v, v->data, seen.v[i],
+                              RDFS_NS "subClassOf", &seen);
+  }
+  kkachi__nodes_clear(&seen);
+  return found;
+}
+
+static int
+is_true(librdf_node *n)
+{
+  const char *s;
+  if (!n || !librdf_node_is_literal(n))
+    return 0;
+  s = (const char *)librdf_node_get_literal_value(n);
+  return s && !strcmp(s, "true"); /* only true: "1" leaves it off */
+}
+
+static long
+integer_of(kk_shacl *v, librdf_node *n)
+{
+  const char *s;
+  char *end;
+  long x;
+  if (!n || !librdf_node_is_literal(n)) {
+    v->failure = 1;
+    return -1;
+  }
+  s = (const char *)librdf_node_get_literal_value(n);
+  x = strtol(s, &end, 10);
+  if (*end || x < 0) {
+    v->failure = 1;
+    return -1;
+  }
+  return x;
+}
+
+/* ---- value-node components ---- */
+
+static int
+node_kind_ok(librdf_node *n, librdf_node *kind)
+{
+  int iri = librdf_node_is_resource(n), blank = librdf_node_is_blank(n);
+  int lit = librdf_node_is_literal(n);
+  if (kkachi__sh_is(kind, SH "IRI"))
+    return iri;
+  if (kkachi__sh_is(kind, SH "BlankNode"))
+    return blank;
+  if (kkachi__sh_is(kind, SH "Literal"))
+    return lit;
+  if (kkachi__sh_is(kind, SH "BlankNodeOrIRI"))
+    return blank || iri;
+  if (kkachi__sh_is(kind, SH "BlankNodeOrLiteral"))
+    return blank || lit;
+  if (kkachi__sh_is(kind, SH "IRIOrLiteral"))
+    return iri || lit;
+  return 0;
+}
+
+static int
+datatype_ok(librdf_node *n, librdf_node *dt)
+{
+  librdf_uri *u, *want = librdf_node_get_uri(dt);
+  const char *have;
+  if (!librdf_node_is_literal(n) || !want)
+    return 0;
+  u = librdf_node_get_literal_value_datatype_uri(n);
+  if (u)
+    have = (const char *)librdf_uri_as_string(u);
+  else if (librdf_node_get_literal_value_language(n))
+    have = NS_RDF "langString";
+  else
+    have = NS_XSD "string";
+  if (strcmp(have, (const char *)librdf_uri_as_string(want)))
+    return 0;
+  return kkachi__sh_well_formed(n);
+}
+
+/* The string a pattern or length applies to; NULL for blank nodes. */
+static const char *
+string_of(librdf_node *n)
+{
+  if (librdf_node_is_literal(n))
+    return (const char *)librdf_node_get_literal_value(n);
+  if (librdf_node_is_resource(n))
+    return (const char *)librdf_uri_as_string(librdf_node_get_uri(n));
+  return NULL;
+}
+
+static size_t
+length_of(const char *s)
+{
+  size_t n = 0;
+  for (; *s; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+static int
+pattern_ok(kk_shacl *v, librdf_node *n, librdf_node *pat, librdf_node *flags)
+{
+  const char *s = string_of(n), *f;
+  uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+  pcre2_code *re;
+  pcre2_match_data *md;
+  PCRE2_SIZE off;
+  int err, m;
+
+  if (!s || !librdf_node_is_literal(pat))
+    return 0;
+  for (f = flags ? string_of(flags) : ""; f && *f; f++)
+    opts |= *f == 'i' ? PCRE2_CASELESS
+            : *f == 'm' ? PCRE2_MULTILINE
+            : *f == 's' ? PCRE2_DOTALL
+            : *f == 'x' ? PCRE2_EXTENDED
+            : *f == 'q' ? PCRE2_LITERAL : 0;
+  re = pcre2_compile(librdf_node_get_literal_value(pat), PCRE2_ZERO_TERMINATED,
+                     opts, &err, &off, NULL);
+  if (!re) {
+    v->failure = 1;
+    return 0;
+  }
+  md = pcre2_match_data_create_from_pattern(re, NULL);
+  m = md ? pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) : -1;
+  pcre2_match_data_free(md);
+  pcre2_code_free(re);
+  return m >= 0;
+}
+
+static int
+lang_matches(const char *tag, const char *range)
+{
+  size_t n = strlen(range);
+  return !strncasecmp(tag, range, n) && (tag[n] == '\0' || tag[n] == '-');
+}
+
+static int
+language_in_ok(kk_shacl *v, librdf_node *n, librdf_node *list)
+{
+  kk_nodes langs = {0};
+  const char *tag;
+  size_t i;
+  int ok = 0;
+  if (!librdf_node_is_literal(n) ||
+      !(tag = librdf_node_get_literal_value_language(n)))
+    return 0;
+  kkachi__sh_list(v, v->shapes, list, &langs);
+  for (i = 0; i < langs.n && !ok; i++)
+    ok = string_of(langs.v[i]) && lang_matches(tag, string_of(langs.v[i]));
+  kkachi__nodes_clear(&langs);
+  return ok;
+}
+
+/* How many of the shapes in list node conforms to. */
+static int
+count_conforming(kk_shacl *v, librdf_node *list, librdf_node *node,
+                 size_t *count)
+{
+  kk_nodes shapes = {0};
+  size_t i, n;
+  int rc = kkachi__sh_list(v, v->shapes, list, &shapes);
+  *count = 0;
+  for (i = 0; i < shapes.n && !rc; i++) {
+    int c = kkachi__sh_conforms(v, shapes.v[i], node);
+    if (c < 0)
+      rc = c;
+    else
+      *count += (size_t)c;
+  }
+  n = shapes.n;
+  kkachi__nodes_clear(&shapes);
+  return rc < 0 ? rc : (int)n;
+}
+
+/* The parameters that apply to each value node on its own. */
+static int
+value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
+             librdf_node *n)
+{
+  static const struct {
+    const char *param, *component;
+    int cmp_ok[3]; /* allowed results of compare(value, param) */
+  } ranges[] = {
+      {SH "minExclusive", "MinExclusiveConstraintComponent", {0, 0, 1}},
+      {SH "minInclusive", "MinInclusiveConstraintComponent", {0, 1, 1}},
+      {SH "maxExclusive", "MaxExclusiveConstraintComponent", {1, 0, 0}},
+      {SH "maxInclusive", "MaxInclusiveConstraintComponent", {1, 1, 0}},
+  };
+  kk_nodes p = {0};
+  size_t i, k;
+  int rc = 0;
+
+#define EACH(iri)                                                           \
+  for (kkachi__nodes_clear(&p),                                             \
+       rc = kkachi__sh_objects(v, v->shapes, shape, iri, &p), k = 0;        \
+       !rc && k < p.n; k++)
+#define FAIL_IF(cond, comp)                                                 \
+  if (!rc && (cond))                                                        \
+  rc = kkachi__sh_result(v, focus, shape, n, comp)
+
+  EACH(SH "class")
+  FAIL_IF(!instance_of(v, n, p.v[k]), "ClassConstraintComponent");
+  EACH(SH "datatype")
+  FAIL_IF(!datatype_ok(n, p.v[k]), "DatatypeConstraintComponent");
+  EACH(SH "nodeKind")
+  FAIL_IF(!node_kind_ok(n, p.v[k]), "NodeKindConstraintComponent");
+  for (i = 0; i < 4; i++) {
+    EACH(ranges[i].param) {
+      int c = kkachi__sh_compare(n, p.v[k]);
+      FAIL_IF(c == 2 || !ranges[i].cmp_ok[c + 1], ranges[i].component);
+    }
+  }
+  EACH(SH "minLength")
+  FAIL_IF(!string_of(n) || length_of(string_of(n)) <
+                                (size_t)integer_of(v, p.v[k]),
+          "MinLengthConstraintComponent");
+  EACH(SH "maxLength")
+  FAIL_IF(!string_of(n) || length_of(string_of(n)) >
+                                (size_t)integer_of(v, p.v[k]),
+          "MaxLengthConstraintComponent");
+  EACH(SH "pattern") {
+    librdf_node *flags = kkachi__sh_one(v, v->shapes, shape, SH "flags");
+    FAIL_IF(!pattern_ok(v, n, p.v[k], flags), "PatternConstraintComponent");
+    if (flags)
+      librdf_free_node(flags);
+  }
+  EACH(SH "languageIn")
+  FAIL_IF(!language_in_ok(v, n, p.v[k]), "LanguageInConstraintComponent");
+  EACH(SH "in") {
+    kk_nodes list = {0};
+    rc = kkachi__sh_list(v, v->shapes, p.v[k], &list);
+    FAIL_IF(!kkachi__nodes_has(&list, n), "InConstraintComponent");
+    kkachi__nodes_clear(&list);
+  }
+  EACH(SH "node") {
+    int c = kkachi__sh_conforms(v, p.v[k], n);
+    if (c < 0)
+      rc = c;
+    FAIL_IF(c == 0, "NodeConstraintComponent");
+  }
+  EACH(SH "not") {
+    int c = kkachi__sh_conforms(v, p.v[k], n);
+    if (c < 0)
+      rc = c;
+    FAIL_IF(c == 1, "NotConstraintComponent");
+  }
+  EACH(SH "and") {
+    size_t count;
+    int all = count_conforming(v, p.v[k], n, &count);
+    if (all < 0)
+      rc = all;
+    FAIL_IF(count != (size_t)all, "AndConstraintComponent");
+  }
+  EACH(SH "or") {
+    size_t count;
+    int all = count_conforming(v, p.v[k], n, &count);
+    if (all < 0)
+      rc = all;
+    FAIL_IF(count == 0, "OrConstraintComponent");
+  }
+  EACH(SH "xone") {
+    size_t count;
+    int all = count_conforming(v, p.v[k], n, &count);
+    if (all < 0)
+      rc = all;
+    FAIL_IF(count != 1, "XoneConstraintComponent");
+  }
+#undef EACH
+#undef FAIL_IF
+  kkachi__nodes_clear(&p);
+  return rc;
+}
+
+/* ---- components on the set of value nodes ---- */
+
+static int
+count_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
+             const kk_nodes *values)
+{
+  librdf_node *min = kkachi__sh_one(v, v->shapes, shape, SH "minCount");
+  librdf_node *max = kkachi__sh_one(v, v->shapes, shape, SH "maxCount");
+  int rc = 0;
+  if (min && values->n < (size_t)integer_of(v, min))
+    rc = kkachi__sh_result(v, focus, shape, NULL, "MinCountConstraintComponent");
+  if (!rc && max && integer_of(v, max) >= 0 &&
+      values->n > (size_t)integer_of(v, max))
+    rc = kkachi__sh_result(v, focus, shape, NULL, "MaxCountConstraintComponent");
+  if (min)
+    librdf_free_node(min);
+  if (max)
+    librdf_free_node(max);
+  return rc;
+}
+
+static int
+unique_lang(kk_shacl *v, librdf_node *shape, librdf_node *focus,
+            const kk_nodes *values)
+{
+  librdf_node *u = kkachi__sh_one(v, v->shapes, shape, SH "uniqueLang");
+  size_t i, j;
+  int rc = 0;
+  if (!u)
+    return 0;
+  if (is_true(u))
+    for (i = 0; i < values->n && !rc; i++) {
+      const char *a = librdf_node_is_literal(values->v[i])
+                          ? librdf_node_get_literal_value_language(values->v[i])
+                          : NULL;
+      int dup = 0, earlier = 0;
+      if (!a || !*a)
+        continue;
+      for (j = 0; j < values->n; j++) {
+        const char *b = librdf_node_is_literal(values->v[j])
+                            ? librdf_node_get_literal_value_language(
+                                  values->v[j])
+                            : NULL;
+        if (j != i && b && !strcasecmp(a, b)) {
+          dup = 1;
+          if (j < i)
+            earlier = 1;
+        }
+      }
+      if (dup && !earlier) /* one result per language */
+        rc = kkachi__sh_result(v, focus, shape, NULL,
+                               "UniqueLangConstraintComponent");
+    }
+  librdf_free_node(u);
+  return rc;
+}
+
+/* equals, disjoint, lessThan, lessThanOrEquals: the values against those
+ * of a property of the focus node. */
+static int
+pair_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
+            const kk_nodes *values)
+{
+  static const char *const params[] = {SH "equals", SH "disjoint",
+                                       SH "lessThan", SH "lessThanOrEquals"};
+  static const char *const comps[] = {
+      "EqualsConstraintComponent", "DisjointConstraintComponent",
+      "LessThanConstraintComponent", "LessThanOrEqualsConstraintComponent"};
+  size_t i, a, b;
+  int rc = 0;
+
+  for (i = 0; i < 4 && !rc; i++) {
+    kk_nodes props = {0}, other = {0};
+    size_t k;
+    rc = kkachi__sh_objects(v, v->shapes, shape, params[i], &props);
+    for (k = 0; k < props.n && !rc; k++) {
+      kkachi__nodes_clear(&other);
+      rc = kkachi__sh_objects(v, v->data, focus,
+                              (const char *)librdf_uri_as_string(
+                                  librdf_node_get_uri(props.v[k])),
+                              &other);
+      for (a = 0; a < values->n && !rc; a++) {
+        librdf_node *x = values->v[a];
+        if (i == 0 && !kkachi__nodes_has(&other, x))
+          rc = kkachi__sh_result(v, focus, shape, x, comps[i]);
+        else if (i == 1 && kkachi__nodes_has(&other, x))
+          rc = kkachi__sh_result(v, focus, shape, x, comps[i]);
+        for (b = 0; i >= 2 && b < other.n && !rc; b++) {
+          int c = kkachi__sh_compare(x, other.v[b]);
+          if (c == 2 || c > 0 || (i == 2 && c == 0))
+            rc = kkachi__sh_result(v, focus, shape, x, comps[i]);
+        }
+      }
+      for (b = 0; i == 0 && b < other.n && !rc; b++)
+        if (!kkachi__nodes_has(values, other.v[b]))
+          rc = kkachi__sh_result(v, focus, shape, other.v[b], comps[i]);
+    }
+    kkachi__nodes_clear(&props);
+    kkachi__nodes_clear(&other);
+  }
+  return rc;
+}
+
+static int
+has_value(kk_shacl *v, librdf_node *shape, librdf_node *focus,
+          const kk_nodes *values)
+{
+  kk_nodes want = {0};
+  size_t k;
+  int rc = kkachi__sh_objects(v, v->shapes, shape, SH "hasValue", &want);
+  for (k = 0; k < want.n && !rc; k++)
+    if (!kkachi__nodes_has(values, want.v[k]))
+      rc = kkachi__sh_result(v, focus, shape, NULL,
+                             "HasValueConstraintComponent");
+  kkachi__nodes_clear(&want);
+  return rc;
+}
+
+/* The qualified value shapes of the siblings of shape: those of the other
+ * property shapes of every shape that has shape as a property. */
+static int
+siblings(kk_shacl *v, librdf_node *shape, kk_nodes *out)
+{
+  kk_nodes parents = {0}, props = {0};
+  size_t i, j;
+  int rc = kkachi__sh_subjects(v, v->shapes, SH "property", shape, &parents);
+  for (i = 0; i < parents.n && !rc; i++) {
+    kkachi__nodes_clear(&props);
+    rc = kkachi__sh_objects(v, v->shapes, parents.v[i], SH "property",
+                            &props);
+    for (j = 0; j < props.n && !rc; j++)
+      if (!librdf_node_equals(props.v[j], shape))
+        rc = kkachi__sh_objects(v, v->shapes, props.v[j],
+                                SH "qualifiedValueShape", out);
+  }
+  kkachi__nodes_clear(&parents);
+  kkachi__nodes_clear(&props);
+  return rc;
+}
+
+static int
+qualified(kk_shacl *v, librdf_node *shape, librdf_node *focus,
+          const kk_nodes *values)
+{
+  librdf_node *q = kkachi__sh_one(v, v->shapes, shape, SH "qualifiedValueShape");
+  librdf_node *min = NULL, *max = NULL, *dis = NULL;
+  kk_nodes sib = {0};
+  size_t i, j, count = 0;
+  int rc = 0;
+
+  if (!q)
+    return 0;
+  min = kkachi__sh_one(v, v->shapes, shape, SH "qualifiedMinCount");
+  max = kkachi__sh_one(v, v->shapes, shape, SH "qualifiedMaxCount");
+  dis = kkachi__sh_one(v, v->shapes, shape, SH "qualifiedValueShapesDisjoint");
+  if (is_true(dis))
+    rc = siblings(v, shape, &sib);
+  for (i = 0; i < values->n && !rc; i++) {
+    int c = kkachi__sh_conforms(v, q, values->v[i]);
+    for (j = 0; c == 1 && j < sib.n; j++) {
+      int s = kkachi__sh_conforms(v, sib.v[j], values->v[i]);
+      if (s < 0)
+        c = s;
+      else if (s == 1)
+        c = 0;
+    }
+    if (c < 0)
+      rc = c;
+    else
+      count += (size_t)c;
+  }
+  if (!rc && min && count < (size_t)integer_of(v, min))
+    rc = kkachi__sh_result(v, focus, shape, NULL,
+                           "QualifiedMinCountConstraintComponent");
+  if (!rc && max && count > (size_t)integer_of(v, max))
+    rc = kkachi__sh_result(v, focus, shape, NULL,
+                           "QualifiedMaxCountConstraintComponent");
+  librdf_node *all[4] = {q, min, max, dis};
+  for (i = 0; i < 4; i++)
+    if (all[i])
+      librdf_free_node(all[i]);
+  kkachi__nodes_clear(&sib);
+  return rc;
+}
+
+/* sh:closed: the focus node's properties must be among the paths of the
+ * shape's property shapes and the ignored ones. */
+static int
+closed(kk_shacl *v, librdf_node *shape, librdf_node *focus,
+       const kk_nodes *values)
+{
+  librdf_node *c = kkachi__sh_one(v, v->shapes, shape, SH "closed");
+  librdf_node *ign = NULL;
+  kk_nodes allowed = {0}, props = {0};
+  librdf_stream *st = NULL;
+  size_t i, k;
+  int rc = 0;
+
+  if (!is_true(c))
+    goto done;
+  rc = kkachi__sh_objects(v, v->shapes, shape, SH "property", &props);
+  for (i = 0; i < props.n && !rc; i++) {
+    librdf_node *p = kkachi__sh_one(v, v->shapes, props.v[i], SH "path");
+    if (p && librdf_node_is_resource(p))
+      rc = kkachi__nodes_add(&allowed, p);
+    if (p)
+      librdf_free_node(p);
+  }
+  if (!rc && (ign = kkachi__sh_one(v, v->shapes, shape,
+                                   SH "ignoredProperties")))
+    rc = kkachi__sh_list(v, v->shapes, ign, &allowed);
+  for (k = 0; k < values->n && !rc; k++) {
+    librdf_statement *pat =
+        librdf_new_statement_from_nodes(v->w,
+                                        librdf_new_node_from_node(values->v[k]),
+                                        NULL, NULL);
+    if (!pat) {
+      rc = KKACHI_ENOMEM;
+      break;
+    }
+    st = librdf_model_find_statements(v->data, pat);
+    while (st && !rc && !librdf_stream_end(st)) {
+      librdf_statement *t = librdf_stream_get_object(st);
+      librdf_node *p = librdf_statement_get_predicate(t);
+      if (!kkachi__nodes_has(&allowed, p)) {
+        rc = kkachi__sh_result(v, focus, shape,
+                               librdf_statement_get_object(t),
+                               "ClosedConstraintComponent");
+        if (!rc) { /* the result's path is the property itself */
+          kk_result *x = &v->out->v[v->out->n - 1];
+          if (x->path)
+            librdf_free_node(x->path);
+          x->path = librdf_new_node_from_node(p);
+        }
+      }
+      librdf_stream_next(st);
+    }
+    if (st)
+      librdf_free_stream(st);
+    st = NULL;
+    librdf_free_statement(pat);
+  }
+done:
+  if (c)
+    librdf_free_node(c);
+  if (ign)
+    librdf_free_node(ign);
+  kkachi__nodes_clear(&allowed);
+  kkachi__nodes_clear(&props);
+  return rc;
+}
+
+/* ---- shapes ---- */
+
+int
+kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape,
+                          librdf_node *focus)
+{
+  librdf_node *path, *deact;
+  kk_nodes values = {0}, props = {0};
+  size_t i, k;
+  int rc = 0;
+
+  if (++v->depth > KK_SHACL_MAX_DEPTH) {
+    v->depth--;
+    v->failure = 1; /* recursive shapes are not defined by SHACL */
+    return KKACHI_ESYNTAX;
+  }
+  deact = kkachi__sh_one(v, v->shapes, shape, SH "deactivated");
+  if (is_true(deact))
+    goto done;
+  path = kkachi__sh_one(v, v->shapes, shape, SH "path");
+  if (path) {
+    rc = kkachi__sh_path(v, path, focus, &values);
+    librdf_free_node(path);
+    if (!rc)
+      rc = count_checks(v, shape, focus, &values);
+    if (!rc)
+      rc = unique_lang(v, shape, focus, &values);
+    if (!rc)
+      rc = qualified(v, shape, focus, &values);
+  } else
+    rc = kkachi__nodes_add(&values, focus);
+  if (!rc)
+    rc = pair_checks(v, shape, focus, &values);
+  if (!rc)
+    rc = has_value(v, shape, focus, &values);
+  if (!rc)
+    rc = closed(v, shape, focus, &values);
+  for (i = 0; i < values.n && !rc; i++)
+    rc = value_checks(v, shape, focus, values.v[i]);
+  if (!rc)
+    rc = kkachi__sh_objects(v, v->shapes, shape, SH "property", &props);
+  for (k = 0; k < props.n && !rc; k++)
+    for (i = 0; i < values.n && !rc; i++)
+      rc = kkachi__sh_validate_shape(v, props.v[k], values.v[i]);
+done:
+  if (deact)
+    librdf_free_node(deact);
+  kkachi__nodes_clear(&values);
+  kkachi__nodes_clear(&props);
+  v->depth--;
+  return rc;
+}
+
+int
+kkachi__sh_conforms(kk_shacl *v, librdf_node *shape, librdf_node *node)
+{
+  kk_results tmp = {0}, *saved = v->out;
+  int rc;
+  v->out = &tmp;
+  rc = kkachi__sh_validate_shape(v, shape, node);
+  v->out = saved;
+  if (!rc)
+    rc = tmp.n == 0;
+  kkachi__results_clear(&tmp);
+  return rc;
+}

@@ -1,0 +1,164 @@
+/* shacl_nodes.c: node sets and graph look-ups for the SHACL validator. */
+#include <string.h>
+
+#include "alloc.h"
+#include "iri.h"
+#include "shacl.h"
+
+int
+kkachi__nodes_has(const kk_nodes *s, librdf_node *node)
+{
+  size_t i;
+  for (i = 0; i < s->n; i++)
+    if (librdf_node_equals(s->v[i], node))
+      return 1;
+  return 0;
+}
+
+int
+kkachi__nodes_add(kk_nodes *s, librdf_node *node)
+{
+  if (kkachi__nodes_has(s, node))
+    return 0;
+  return kkachi__nodes_push(s, node);
+}
+
+int
+kkachi__nodes_push(kk_nodes *s, librdf_node *node)
+{
+  librdf_node *copy;
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 8;
+    librdf_node **p = kkachi__realloc(s->v, cap * sizeof *p);
+    if (!p)
+      return KKACHI_ENOMEM;
+    s->v = p;
+    s->cap = cap;
+  }
+  if (!(copy = librdf_new_node_from_node(node)))
+    return KKACHI_ENOMEM;
+  s->v[s->n++] = copy;
+  return 0;
+}
+
+void
+kkachi__nodes_clear(kk_nodes *s)
+{
+  size_t i;
+  for (i = 0; i < s->n; i++)
+    librdf_free_node(s->v[i]);
+  kkachi__free(s->v);
+  memset(s, 0, sizeof *s);
+}
+
+librdf_node *
+kkachi__sh_iri(kk_shacl *v, const char *iri)
+{
+  return librdf_new_node_from_uri_string(v->w, (const unsigned char *)iri);
+}
+
+int
+kkachi__sh_is(librdf_node *node, const char *iri)
+{
+  librdf_uri *u;
+  if (!node || !librdf_node_is_resource(node))
+    return 0;
+  u = librdf_node_get_uri(node);
+  return u && !strcmp((const char *)librdf_uri_as_string(u), iri);
+}
+
+int
+kkachi__sh_objects(kk_shacl *v, librdf_model *m, librdf_node *s,
+                   const char *p, kk_nodes *out)
+{
+  librdf_node *pn = kkachi__sh_iri(v, p);
+  librdf_iterator *it;
+  int rc = 0;
+  if (!pn)
+    return KKACHI_ENOMEM;
+  it = librdf_model_get_targets(m, s, pn);
+  librdf_free_node(pn);
+  if (!it)
+    return KKACHI_ERDF;
+  while (!rc && !librdf_iterator_end(it)) {
+    rc = kkachi__nodes_add(out, librdf_iterator_get_object(it));
+    librdf_iterator_next(it);
+  }
+  librdf_free_iterator(it);
+  return rc;
+}
+
+int
+kkachi__sh_subjects(kk_shacl *v, librdf_model *m, const char *p,
+                    librdf_node *o, kk_nodes *out)
+{
+  librdf_node *pn = kkachi__sh_iri(v, p);
+  librdf_iterator *it;
+  int rc = 0;
+  if (!pn)
+    return KKACHI_ENOMEM;
+  it = librdf_model_get_sources(m, pn, o);
+  librdf_free_node(pn);
+  if (!it)
+    return KKACHI_ERDF;
+  while (!rc && !librdf_iterator_end(it)) {
+    rc = kkachi__nodes_add(out, librdf_iterator_get_object(it));
+    librdf_iterator_next(it);
+  }
+  librdf_free_iterator(it);
+  return rc;
+}
+
+librdf_node *
+kkachi__sh_one(kk_shacl *v, librdf_model *m, librdf_node *s, const char *p)
+{
+  librdf_node *pn = kkachi__sh_iri(v, p), *o = NULL;
+  if (!pn)
+    return NULL;
+  o = librdf_model_get_target(m, s, pn); /* a new node, or NULL */
+  librdf_free_node(pn);
+  return o;
+}
+
+int
+kkachi__sh_list(kk_shacl *v, librdf_model *m, librdf_node *head,
+                kk_nodes *out)
+{
+  librdf_node *cur = librdf_new_node_from_node(head);
+  int rc = 0, guard = 0;
+  while (cur && !rc && !kkachi__sh_is(cur, NS_RDF "nil")) {
+    librdf_node *first = kkachi__sh_one(v, m, cur, NS_RDF "first");
+    librdf_node *rest = kkachi__sh_one(v, m, cur, NS_RDF "rest");
+    if (!first || !rest || ++guard > 100000) {
+      v->failure = 1; /* not a well-formed list */
+      rc = KKACHI_ESYNTAX;
+    } else {
+      /* a list may name a member twice: sh:xone ( ex:s ex:s ), a
+       * sequence path ( _:p _:p ) */
+      rc = kkachi__nodes_push(out, first);
+    }
+    if (first)
+      librdf_free_node(first);
+    librdf_free_node(cur);
+    cur = rest;
+  }
+  if (cur)
+    librdf_free_node(cur);
+  return rc;
+}
+
+void
+kkachi__results_clear(kk_results *r)
+{
+  size_t i;
+  for (i = 0; i < r->n; i++) {
+    kk_result *x = &r->v[i];
+    librdf_node *n[5] = {x->focus, x->path, x->value, x->shape, x->severity};
+    size_t k;
+    for (k = 0; k < 5; k++)
+      if (n[k])
+        librdf_free_node(n[k]);
+  }
+  kkachi__free(r->v);
+  memset(r, 0, sizeof *r);
+}
