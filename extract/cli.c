@@ -37,11 +37,17 @@ cli_error(const char *fmt, ...)
 }
 
 const char *
+cli_datadir(void)
+{
+  const char *dir = getenv("KKACHI_DATADIR");
+  return dir && *dir ? dir : KKACHI_DATADIR;
+}
+
+const char *
 cli_default_rules(void)
 {
   static char path[4096];
-  const char *dir = getenv("KKACHI_DATADIR");
-  snprintf(path, sizeof path, "%s/rules", dir && *dir ? dir : KKACHI_DATADIR);
+  snprintf(path, sizeof path, "%s/rules", cli_datadir());
   return path;
 }
 

@@ -14,6 +14,10 @@ void cli_log(int level, const char *file, unsigned long line,
 /* Prints "kkachi: msg" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The folder of the installed data ($KKACHI_DATADIR or the compiled-in
+ * one). */
+const char *cli_datadir(void);
+
 /* The folder of the installed rules ($KKACHI_DATADIR/rules or the
  * compiled-in data folder). Static storage. */
 const char *cli_default_rules(void);
@@ -26,5 +30,6 @@ int cli_engine(kkachi_engine **out, const char *const *paths, int n,
 
 int cmd_extract(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

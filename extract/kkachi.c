@@ -14,6 +14,8 @@ usage(FILE *fp)
         "commands:\n"
         "  extract      read articles, write their graph (Turtle, N-Triples,\n"
         "               N-Quads)\n"
+        "  validate     check RDF data against SHACL shapes and the\n"
+        "               vocabulary; write a validation report\n"
         "  rules check  compile rule files and report errors\n"
         "  rules test   run the examples written in rule files\n"
         "\n"
@@ -46,6 +48,8 @@ main(int argc, char **argv)
     return cmd_extract(argc - 1, argv + 1);
   if (!strcmp(argv[1], "rules"))
     return cmd_rules(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "validate"))
+    return cmd_validate(argc - 1, argv + 1);
   cli_error("unknown command '%s' (see kkachi --help)", argv[1]);
   return EXIT_FAILED;
 }

@@ -222,6 +222,14 @@ void kkachi_graph_free(kkachi_graph *graph);
 int kkachi_validate(kkachi_graph *data, kkachi_graph *shapes, int *conforms,
                     kkachi_graph **report);
 
+/* Reports every IRI in the namespace ns (e.g. "https://w3id.org/kkachi/ns#")
+ * that data uses as predicate, class or value but that vocab does not
+ * describe (as the subject of a triple), as a result in report (made by
+ * kkachi_validate), which then no longer conforms. *count (may be NULL)
+ * gets the number of terms reported. */
+int kkachi_check_terms(kkachi_graph *data, kkachi_graph *vocab,
+                       const char *ns, kkachi_graph *report, size_t *count);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,10 +10,14 @@
 #define SH "http://www.w3.org/ns/shacl#"
 #define KK_SHACL_MAX_DEPTH 64
 
-/* A set of nodes (copies, owned). */
+struct kk_strmap;
+
+/* A set of nodes (copies, owned); past a few members an index of their
+ * N-Triples forms keeps look-ups constant. */
 typedef struct kk_nodes {
   librdf_node **v;
   size_t n, cap;
+  struct kk_strmap *idx;
 } kk_nodes;
 
 int kkachi__nodes_add(kk_nodes *s, librdf_node *node); /* copies, no dups */

@@ -4,11 +4,42 @@
 #include "alloc.h"
 #include "iri.h"
 #include "shacl.h"
+#include "strmap.h"
+
+#define KK_NODES_INDEX_AT 32
+
+/* The N-Triples form of a node (malloc'd), as the index key. */
+static unsigned char *
+key_of(librdf_node *node)
+{
+  return raptor_term_to_string(node);
+}
+
+static int
+index_node(kk_nodes *s, librdf_node *node)
+{
+  unsigned char *k = key_of(node);
+  int rc;
+  if (!k)
+    return KKACHI_ENOMEM;
+  rc = kkachi__strmap_put(s->idx, (const char *)k, strlen((const char *)k),
+                          node);
+  raptor_free_memory(k);
+  return rc;
+}
 
 int
 kkachi__nodes_has(const kk_nodes *s, librdf_node *node)
 {
   size_t i;
+  if (s->idx) {
+    unsigned char *k = key_of(node);
+    int found = k && kkachi__strmap_get(s->idx, (const char *)k,
+                                        strlen((const char *)k)) != NULL;
+    if (k)
+      raptor_free_memory(k);
+    return found;
+  }
   for (i = 0; i < s->n; i++)
     if (librdf_node_equals(s->v[i], node))
       return 1;
@@ -38,7 +69,16 @@ kkachi__nodes_push(kk_nodes *s, librdf_node *node)
   if (!(copy = librdf_new_node_from_node(node)))
     return KKACHI_ENOMEM;
   s->v[s->n++] = copy;
-  return 0;
+  if (!s->idx && s->n > KK_NODES_INDEX_AT) {
+    size_t i;
+    if (kkachi__strmap_new(&s->idx))
+      return KKACHI_ENOMEM;
+    for (i = 0; i < s->n; i++)
+      if (index_node(s, s->v[i]))
+        return KKACHI_ENOMEM;
+    return 0;
+  }
+  return s->idx ? index_node(s, copy) : 0;
 }
 
 void
@@ -48,6 +88,7 @@ kkachi__nodes_clear(kk_nodes *s)
   for (i = 0; i < s->n; i++)
     librdf_free_node(s->v[i]);
   kkachi__free(s->v);
+  kkachi__strmap_free(s->idx);
   memset(s, 0, sizeof *s);
 }
 

@@ -1,0 +1,39 @@
+#!/bin/sh
+# kkachi validate: what kkachi extract writes conforms to the shapes and
+# uses only defined terms; a hand-broken graph is reported with the right
+# focus node, path and component; bad shapes and bad data fail with 2.
+. "$SRCDIR/tests/lib.sh"
+need_rapper
+V="$KKACHI validate --shapes $SRCDIR/vocab/kkachi-shapes.ttl --vocab $SRCDIR/vocab/kkachi.ttl"
+"$KKACHI" extract --rules "$RULES" -o "$T/ex.ttl" "$SRCDIR/examples/ko-program-news.txt"
+expect_status 0 $V "$T/ex.ttl"
+expect_err "triples conform"
+parses turtle "$T/out"
+grep -Eq 'sh:conforms "?true' "$T/out" || fail "report does not say it conforms"
+
+expect_status 1 $V "$SRCDIR/tests/validate/broken.ttl"
+expect_err "do not conform"
+cp "$T/out" "$T/report.ttl"
+"$RAPPER" -q -i turtle -o ntriples "$T/report.ttl" >"$T/report.nt"
+# one result per fault, each with its focus node, path and component
+check() { # FOCUS PATH COMPONENT
+  awk -v f="$1" -v p="$2" -v c="$3" '
+    { s[$1] = s[$1] " " $2 " " $3 }
+    END { for (r in s) if (index(s[r], f) && index(s[r], p) && index(s[r], c)) ok = 1
+          exit ok ? 0 : 1 }' "$T/report.nt" || fail "no result for $1 $2 $3"
+}
+check '<https://w3id.org/kkachi/id/article/b1#aff-1>' '<http://www.w3.org/ns/org#member>' 'MinCountConstraintComponent>'
+check '<https://w3id.org/kkachi/id/article/b1#prole-1>' '<https://w3id.org/kkachi/ns#agentCount>' 'DatatypeConstraintComponent>'
+check 'program/' '<https://w3id.org/kkachi/ns#favouriteColour>' 'DefinedTermConstraintComponent>'
+grep -Eq 'sh:conforms "?false' "$T/report.ttl" || fail "report says it conforms"
+
+printf '@prefix sh: <http://www.w3.org/ns/shacl#> .\n<s> a sh:NodeShape ; sh:targetNode <x> ; sh:path ( ) ; sh:minCount "two" .\n' >"$T/bad-shapes.ttl"
+expect_status 2 "$KKACHI" validate --shapes "$T/bad-shapes.ttl" --no-vocab "$T/ex.ttl"
+expect_err "not well-formed SHACL"
+printf '<a> <b> .\n' >"$T/bad.ttl"
+expect_status 2 $V "$T/bad.ttl"
+expect_err "kkachi: $T/bad.ttl:1:"
+expect_status 2 $V "$T/missing.ttl"
+expect_err "cannot open"
+expect_status 2 "$KKACHI" validate
+finish
