@@ -1,0 +1,34 @@
+#!/bin/sh
+# bench/validate.sh: validates a generated graph of at least a million
+# triples against the shipped shapes and vocabulary, and prints
+# triples/s and peak memory. The graph is what kkachi extract writes for
+# the texts under ../shared (or the shipped example), repeated with the
+# articles renamed, so that facts and evidence multiply while entities
+# are shared as in a real archive.
+set -eu
+: "${KKACHI:?}" "${SRCDIR:?}"
+MIN=${MIN_TRIPLES:-1000000}
+T=$(mktemp -d "${TMPDIR:-/tmp}/kkachi-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+SHARED=${SHARED:-$SRCDIR/../shared}
+set -- "$SRCDIR/examples/ko-program-news.txt"
+for f in "$SHARED/data/wikinews-ko/dev.jsonl" "$SHARED/data/dev-gold/texts.jsonl" \
+         "$SHARED/data/seed/article-ko.txt"; do
+  [ -f "$f" ] && set -- "$@" "$f"
+done
+"$KKACHI" extract --rules "$SRCDIR/extract/rules" -f ntriples -o "$T/one.nt" "$@"
+one=$(wc -l <"$T/one.nt")
+copies=$(( (MIN + one - 1) / one ))
+awk -v n="$copies" '{ line[NR] = $0 }
+  END { for (i = 1; i <= n; i++) for (j = 1; j <= NR; j++) {
+          l = line[j]; gsub(/\/id\/article\//, "/id/article/r" i "-", l); print l } }' \
+  "$T/one.nt" >"$T/big.nt"
+triples=$(wc -l <"$T/big.nt")
+echo "graph: $triples triples ($copies copies of $one), $(du -m "$T/big.nt" | cut -f1) MB"
+/usr/bin/time -f "%e %M" -o "$T/time" "$KKACHI" validate \
+  --shapes "$SRCDIR/vocab/kkachi-shapes.ttl" --vocab "$SRCDIR/vocab/kkachi.ttl" \
+  "$T/big.nt" >"$T/report.ttl" 2>"$T/err" || true
+cat "$T/err"
+read -r secs kb <"$T/time"
+awk -v t="$triples" -v s="$secs" -v k="$kb" 'BEGIN {
+  printf "validate: %.1f s, %.0f triples/s, peak RSS %.0f MB\n", s, t / s, k / 1024 }'
