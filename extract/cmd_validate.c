@@ -48,12 +48,12 @@ load_all(kkachi_graph *g, const char *const *paths, int n)
 int
 cmd_validate(int argc, char **argv)
 {
-  static const struct option longs[] = {
-      {"shapes", required_argument, NULL, 's'},
-      {"vocab", required_argument, NULL, 'v'},
-      {"no-vocab", no_argument, NULL, 'n'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  static const struct option longs[]
+      = { { "shapes", required_argument, NULL, 's' },
+          { "vocab", required_argument, NULL, 'v' },
+          { "no-vocab", no_argument, NULL, 'n' },
+          { "help", no_argument, NULL, 'h' },
+          { NULL, 0, NULL, 0 } };
   const char *shapes[MAX_SHAPES], *vocab = NULL;
   char def_shapes[4096], def_vocab[4096];
   kkachi_engine *e = NULL;
@@ -92,17 +92,18 @@ cmd_validate(int argc, char **argv)
   if (kkachi_engine_new(&e))
     return EXIT_FAILED;
   kkachi_engine_set_log(e, cli_log, NULL);
-  if (kkachi_graph_new(&data, e) || kkachi_graph_new(&sg, e) ||
-      (!no_vocab && kkachi_graph_new(&vg, e)))
+  if (kkachi_graph_new(&data, e) || kkachi_graph_new(&sg, e)
+      || (!no_vocab && kkachi_graph_new(&vg, e)))
     goto done;
-  if (load_all(sg, shapes, nshapes) || (vg && kkachi_graph_load(vg, vocab, NULL)) ||
-      load_all(data, (const char *const *)argv + optind, argc - optind))
+  if (load_all(sg, shapes, nshapes)
+      || (vg && kkachi_graph_load(vg, vocab, NULL))
+      || load_all(data, (const char *const *)argv + optind, argc - optind))
     goto done;
   rc = kkachi_validate(data, sg, &conforms, &report);
   if (rc) {
-    cli_error("cannot validate: %s", rc == KKACHI_ESYNTAX
-                                         ? "the shapes are not well-formed SHACL"
-                                         : kkachi_strerror(rc));
+    cli_error("cannot validate: %s",
+              rc == KKACHI_ESYNTAX ? "the shapes are not well-formed SHACL"
+                                   : kkachi_strerror(rc));
     goto done;
   }
   if (vg && (rc = kkachi_check_terms(data, vg, KK_NS, report, &undefined))) {

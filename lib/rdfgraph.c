@@ -58,10 +58,10 @@ kkachi_graph_size(const kkachi_graph *g)
 static const char *
 guess_syntax(const char *path)
 {
-  static const char *const endings[][2] = {
-      {".ttl", "turtle"},   {".nt", "ntriples"}, {".nq", "nquads"},
-      {".trig", "trig"},    {".rdf", "rdfxml"},  {".owl", "rdfxml"},
-      {".xml", "rdfxml"},   {".jsonld", "json"}, {".json", "json"}};
+  static const char *const endings[][2]
+      = { { ".ttl", "turtle" }, { ".nt", "ntriples" }, { ".nq", "nquads" },
+          { ".trig", "trig" },  { ".rdf", "rdfxml" },  { ".owl", "rdfxml" },
+          { ".xml", "rdfxml" }, { ".jsonld", "json" }, { ".json", "json" } };
   size_t i, n = strlen(path);
   for (i = 0; i < sizeof endings / sizeof endings[0]; i++) {
     size_t m = strlen(endings[i][0]);
@@ -111,7 +111,7 @@ kkachi_graph_load(kkachi_graph *g, const char *path, const char *syntax)
   raptor_parser *parser = NULL;
   raptor_uri *base = NULL;
   kk_buf iri = KK_BUF_INIT;
-  load_state st = {g, path, 0};
+  load_state st = { g, path, 0 };
   FILE *fp = NULL;
   int rc = KKACHI_ERDF;
   char *real = NULL;
@@ -158,9 +158,11 @@ done:
 int
 kkachi_graph_write(kkachi_graph *g, FILE *fp, const char *format)
 {
-  static const char *const ns[][2] = {
-      {"sh", "http://www.w3.org/ns/shacl#"}, {"kk", KK_NS},
-      {"rdf", NS_RDF}, {"xsd", NS_XSD}, {"schema", NS_SCHEMA}};
+  static const char *const ns[][2] = { { "sh", "http://www.w3.org/ns/shacl#" },
+                                       { "kk", KK_NS },
+                                       { "rdf", NS_RDF },
+                                       { "xsd", NS_XSD },
+                                       { "schema", NS_SCHEMA } };
   librdf_serializer *s = librdf_new_serializer(g->world, format, NULL, NULL);
   size_t i;
   int rc = 0;
@@ -174,8 +176,7 @@ kkachi_graph_write(kkachi_graph *g, FILE *fp, const char *format)
       librdf_free_uri(u);
     }
   }
-  if (librdf_serializer_serialize_model_to_file_handle(s, fp, NULL,
-                                                       g->model))
+  if (librdf_serializer_serialize_model_to_file_handle(s, fp, NULL, g->model))
     rc = KKACHI_EIO;
   librdf_free_serializer(s);
   return rc;

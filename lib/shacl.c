@@ -46,7 +46,7 @@ kkachi__sh_result(kk_shacl *v, librdf_node *focus, librdf_node *shape,
 static int
 instance_of(kk_shacl *v, librdf_node *node, librdf_node *cls)
 {
-  kk_nodes seen = {0};
+  kk_nodes seen = { 0 };
   size_t i;
   int found = 0, rc;
 
@@ -55,8 +55,8 @@ instance_of(kk_shacl *v, librdf_node *node, librdf_node *cls)
     if (librdf_node_equals(seen.v[i], cls))
       found = 1;
     else /* grows while walked: the closure, each class once */
-      rc = kkachi__sh_objects(v, v->data, seen.v[i],
-                              RDFS_NS "subClassOf", &seen);
+      rc = kkachi__sh_objects(v, v->data, seen.v[i], RDFS_NS "subClassOf",
+                              &seen);
   }
   kkachi__nodes_clear(&seen);
   return found;
@@ -166,11 +166,12 @@ pattern_ok(kk_shacl *v, librdf_node *n, librdf_node *pat, librdf_node *flags)
   if (!s || !librdf_node_is_literal(pat))
     return 0;
   for (f = flags ? string_of(flags) : ""; f && *f; f++)
-    opts |= *f == 'i' ? PCRE2_CASELESS
+    opts |= *f == 'i'   ? PCRE2_CASELESS
             : *f == 'm' ? PCRE2_MULTILINE
             : *f == 's' ? PCRE2_DOTALL
             : *f == 'x' ? PCRE2_EXTENDED
-            : *f == 'q' ? PCRE2_LITERAL : 0;
+            : *f == 'q' ? PCRE2_LITERAL
+                        : 0;
   re = pcre2_compile(librdf_node_get_literal_value(pat), PCRE2_ZERO_TERMINATED,
                      opts, &err, &off, NULL);
   if (!re) {
@@ -194,12 +195,12 @@ lang_matches(const char *tag, const char *range)
 static int
 language_in_ok(kk_shacl *v, librdf_node *n, librdf_node *list)
 {
-  kk_nodes langs = {0};
+  kk_nodes langs = { 0 };
   const char *tag;
   size_t i;
   int ok = 0;
-  if (!librdf_node_is_literal(n) ||
-      !(tag = librdf_node_get_literal_value_language(n)))
+  if (!librdf_node_is_literal(n)
+      || !(tag = librdf_node_get_literal_value_language(n)))
     return 0;
   kkachi__sh_list(v, v->shapes, list, &langs);
   for (i = 0; i < langs.n && !ok; i++)
@@ -213,7 +214,7 @@ static int
 count_conforming(kk_shacl *v, librdf_node *list, librdf_node *node,
                  size_t *count)
 {
-  kk_nodes shapes = {0};
+  kk_nodes shapes = { 0 };
   size_t i, n;
   int rc = kkachi__sh_list(v, v->shapes, list, &shapes);
   *count = 0;
@@ -238,21 +239,21 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
     const char *param, *component;
     int cmp_ok[3]; /* allowed results of compare(value, param) */
   } ranges[] = {
-      {SH "minExclusive", "MinExclusiveConstraintComponent", {0, 0, 1}},
-      {SH "minInclusive", "MinInclusiveConstraintComponent", {0, 1, 1}},
-      {SH "maxExclusive", "MaxExclusiveConstraintComponent", {1, 0, 0}},
-      {SH "maxInclusive", "MaxInclusiveConstraintComponent", {1, 1, 0}},
+    { SH "minExclusive", "MinExclusiveConstraintComponent", { 0, 0, 1 } },
+    { SH "minInclusive", "MinInclusiveConstraintComponent", { 0, 1, 1 } },
+    { SH "maxExclusive", "MaxExclusiveConstraintComponent", { 1, 0, 0 } },
+    { SH "maxInclusive", "MaxInclusiveConstraintComponent", { 1, 1, 0 } },
   };
-  kk_nodes p = {0};
+  kk_nodes p = { 0 };
   size_t i, k;
   int rc = 0;
 
-#define EACH(iri)                                                           \
-  for (kkachi__nodes_clear(&p),                                             \
-       rc = kkachi__sh_objects(v, v->shapes, shape, iri, &p), k = 0;        \
+#define EACH(iri)                                                             \
+  for (kkachi__nodes_clear(&p),                                               \
+       rc = kkachi__sh_objects(v, v->shapes, shape, iri, &p), k = 0;          \
        !rc && k < p.n; k++)
-#define FAIL_IF(cond, comp)                                                 \
-  if (!rc && (cond))                                                        \
+#define FAIL_IF(cond, comp)                                                   \
+  if (!rc && (cond))                                                          \
   rc = kkachi__sh_result(v, focus, shape, n, comp)
 
   EACH(SH "class")
@@ -262,20 +263,22 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
   EACH(SH "nodeKind")
   FAIL_IF(!node_kind_ok(n, p.v[k]), "NodeKindConstraintComponent");
   for (i = 0; i < 4; i++) {
-    EACH(ranges[i].param) {
+    EACH(ranges[i].param)
+    {
       int c = kkachi__sh_compare(n, p.v[k]);
       FAIL_IF(c == 2 || !ranges[i].cmp_ok[c + 1], ranges[i].component);
     }
   }
   EACH(SH "minLength")
-  FAIL_IF(!string_of(n) || length_of(string_of(n)) <
-                                (size_t)integer_of(v, p.v[k]),
+  FAIL_IF(!string_of(n)
+              || length_of(string_of(n)) < (size_t)integer_of(v, p.v[k]),
           "MinLengthConstraintComponent");
   EACH(SH "maxLength")
-  FAIL_IF(!string_of(n) || length_of(string_of(n)) >
-                                (size_t)integer_of(v, p.v[k]),
+  FAIL_IF(!string_of(n)
+              || length_of(string_of(n)) > (size_t)integer_of(v, p.v[k]),
           "MaxLengthConstraintComponent");
-  EACH(SH "pattern") {
+  EACH(SH "pattern")
+  {
     librdf_node *flags = kkachi__sh_one(v, v->shapes, shape, SH "flags");
     FAIL_IF(!pattern_ok(v, n, p.v[k], flags), "PatternConstraintComponent");
     if (flags)
@@ -283,39 +286,45 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
   }
   EACH(SH "languageIn")
   FAIL_IF(!language_in_ok(v, n, p.v[k]), "LanguageInConstraintComponent");
-  EACH(SH "in") {
-    kk_nodes list = {0};
+  EACH(SH "in")
+  {
+    kk_nodes list = { 0 };
     rc = kkachi__sh_list(v, v->shapes, p.v[k], &list);
     FAIL_IF(!kkachi__nodes_has(&list, n), "InConstraintComponent");
     kkachi__nodes_clear(&list);
   }
-  EACH(SH "node") {
+  EACH(SH "node")
+  {
     int c = kkachi__sh_conforms(v, p.v[k], n);
     if (c < 0)
       rc = c;
     FAIL_IF(c == 0, "NodeConstraintComponent");
   }
-  EACH(SH "not") {
+  EACH(SH "not")
+  {
     int c = kkachi__sh_conforms(v, p.v[k], n);
     if (c < 0)
       rc = c;
     FAIL_IF(c == 1, "NotConstraintComponent");
   }
-  EACH(SH "and") {
+  EACH(SH "and")
+  {
     size_t count;
     int all = count_conforming(v, p.v[k], n, &count);
     if (all < 0)
       rc = all;
     FAIL_IF(count != (size_t)all, "AndConstraintComponent");
   }
-  EACH(SH "or") {
+  EACH(SH "or")
+  {
     size_t count;
     int all = count_conforming(v, p.v[k], n, &count);
     if (all < 0)
       rc = all;
     FAIL_IF(count == 0, "OrConstraintComponent");
   }
-  EACH(SH "xone") {
+  EACH(SH "xone")
+  {
     size_t count;
     int all = count_conforming(v, p.v[k], n, &count);
     if (all < 0)
@@ -338,10 +347,12 @@ count_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
   librdf_node *max = kkachi__sh_one(v, v->shapes, shape, SH "maxCount");
   int rc = 0;
   if (min && values->n < (size_t)integer_of(v, min))
-    rc = kkachi__sh_result(v, focus, shape, NULL, "MinCountConstraintComponent");
-  if (!rc && max && integer_of(v, max) >= 0 &&
-      values->n > (size_t)integer_of(v, max))
-    rc = kkachi__sh_result(v, focus, shape, NULL, "MaxCountConstraintComponent");
+    rc = kkachi__sh_result(v, focus, shape, NULL,
+                           "MinCountConstraintComponent");
+  if (!rc && max && integer_of(v, max) >= 0
+      && values->n > (size_t)integer_of(v, max))
+    rc = kkachi__sh_result(v, focus, shape, NULL,
+                           "MaxCountConstraintComponent");
   if (min)
     librdf_free_node(min);
   if (max)
@@ -360,17 +371,18 @@ unique_lang(kk_shacl *v, librdf_node *shape, librdf_node *focus,
     return 0;
   if (is_true(u))
     for (i = 0; i < values->n && !rc; i++) {
-      const char *a = librdf_node_is_literal(values->v[i])
-                          ? librdf_node_get_literal_value_language(values->v[i])
-                          : NULL;
+      const char *a
+          = librdf_node_is_literal(values->v[i])
+                ? librdf_node_get_literal_value_language(values->v[i])
+                : NULL;
       int dup = 0, earlier = 0;
       if (!a || !*a)
         continue;
       for (j = 0; j < values->n; j++) {
-        const char *b = librdf_node_is_literal(values->v[j])
-                            ? librdf_node_get_literal_value_language(
-                                  values->v[j])
-                            : NULL;
+        const char *b
+            = librdf_node_is_literal(values->v[j])
+                  ? librdf_node_get_literal_value_language(values->v[j])
+                  : NULL;
         if (j != i && b && !strcasecmp(a, b)) {
           dup = 1;
           if (j < i)
@@ -391,24 +403,25 @@ static int
 pair_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
             const kk_nodes *values)
 {
-  static const char *const params[] = {SH "equals", SH "disjoint",
-                                       SH "lessThan", SH "lessThanOrEquals"};
-  static const char *const comps[] = {
-      "EqualsConstraintComponent", "DisjointConstraintComponent",
-      "LessThanConstraintComponent", "LessThanOrEqualsConstraintComponent"};
+  static const char *const params[]
+      = { SH "equals", SH "disjoint", SH "lessThan", SH "lessThanOrEquals" };
+  static const char *const comps[]
+      = { "EqualsConstraintComponent", "DisjointConstraintComponent",
+          "LessThanConstraintComponent",
+          "LessThanOrEqualsConstraintComponent" };
   size_t i, a, b;
   int rc = 0;
 
   for (i = 0; i < 4 && !rc; i++) {
-    kk_nodes props = {0}, other = {0};
+    kk_nodes props = { 0 }, other = { 0 };
     size_t k;
     rc = kkachi__sh_objects(v, v->shapes, shape, params[i], &props);
     for (k = 0; k < props.n && !rc; k++) {
       kkachi__nodes_clear(&other);
-      rc = kkachi__sh_objects(v, v->data, focus,
-                              (const char *)librdf_uri_as_string(
-                                  librdf_node_get_uri(props.v[k])),
-                              &other);
+      rc = kkachi__sh_objects(
+          v, v->data, focus,
+          (const char *)librdf_uri_as_string(librdf_node_get_uri(props.v[k])),
+          &other);
       for (a = 0; a < values->n && !rc; a++) {
         librdf_node *x = values->v[a];
         if (i == 0 && !kkachi__nodes_has(&other, x))
@@ -435,7 +448,7 @@ static int
 has_value(kk_shacl *v, librdf_node *shape, librdf_node *focus,
           const kk_nodes *values)
 {
-  kk_nodes want = {0};
+  kk_nodes want = { 0 };
   size_t k;
   int rc = kkachi__sh_objects(v, v->shapes, shape, SH "hasValue", &want);
   for (k = 0; k < want.n && !rc; k++)
@@ -451,13 +464,12 @@ has_value(kk_shacl *v, librdf_node *shape, librdf_node *focus,
 static int
 siblings(kk_shacl *v, librdf_node *shape, kk_nodes *out)
 {
-  kk_nodes parents = {0}, props = {0};
+  kk_nodes parents = { 0 }, props = { 0 };
   size_t i, j;
   int rc = kkachi__sh_subjects(v, v->shapes, SH "property", shape, &parents);
   for (i = 0; i < parents.n && !rc; i++) {
     kkachi__nodes_clear(&props);
-    rc = kkachi__sh_objects(v, v->shapes, parents.v[i], SH "property",
-                            &props);
+    rc = kkachi__sh_objects(v, v->shapes, parents.v[i], SH "property", &props);
     for (j = 0; j < props.n && !rc; j++)
       if (!librdf_node_equals(props.v[j], shape))
         rc = kkachi__sh_objects(v, v->shapes, props.v[j],
@@ -472,9 +484,10 @@ static int
 qualified(kk_shacl *v, librdf_node *shape, librdf_node *focus,
           const kk_nodes *values)
 {
-  librdf_node *q = kkachi__sh_one(v, v->shapes, shape, SH "qualifiedValueShape");
+  librdf_node *q
+      = kkachi__sh_one(v, v->shapes, shape, SH "qualifiedValueShape");
   librdf_node *min = NULL, *max = NULL, *dis = NULL;
-  kk_nodes sib = {0};
+  kk_nodes sib = { 0 };
   size_t i, j, count = 0;
   int rc = 0;
 
@@ -505,7 +518,7 @@ qualified(kk_shacl *v, librdf_node *shape, librdf_node *focus,
   if (!rc && max && count > (size_t)integer_of(v, max))
     rc = kkachi__sh_result(v, focus, shape, NULL,
                            "QualifiedMaxCountConstraintComponent");
-  librdf_node *all[4] = {q, min, max, dis};
+  librdf_node *all[4] = { q, min, max, dis };
   for (i = 0; i < 4; i++)
     if (all[i])
       librdf_free_node(all[i]);
@@ -521,7 +534,7 @@ closed(kk_shacl *v, librdf_node *shape, librdf_node *focus,
 {
   librdf_node *c = kkachi__sh_one(v, v->shapes, shape, SH "closed");
   librdf_node *ign = NULL;
-  kk_nodes allowed = {0}, props = {0};
+  kk_nodes allowed = { 0 }, props = { 0 };
   librdf_stream *st = NULL;
   size_t i, k;
   int rc = 0;
@@ -536,14 +549,12 @@ closed(kk_shacl *v, librdf_node *shape, librdf_node *focus,
     if (p)
       librdf_free_node(p);
   }
-  if (!rc && (ign = kkachi__sh_one(v, v->shapes, shape,
-                                   SH "ignoredProperties")))
+  if (!rc
+      && (ign = kkachi__sh_one(v, v->shapes, shape, SH "ignoredProperties")))
     rc = kkachi__sh_list(v, v->shapes, ign, &allowed);
   for (k = 0; k < values->n && !rc; k++) {
-    librdf_statement *pat =
-        librdf_new_statement_from_nodes(v->w,
-                                        librdf_new_node_from_node(values->v[k]),
-                                        NULL, NULL);
+    librdf_statement *pat = librdf_new_statement_from_nodes(
+        v->w, librdf_new_node_from_node(values->v[k]), NULL, NULL);
     if (!pat) {
       rc = KKACHI_ENOMEM;
       break;
@@ -553,8 +564,7 @@ closed(kk_shacl *v, librdf_node *shape, librdf_node *focus,
       librdf_statement *t = librdf_stream_get_object(st);
       librdf_node *p = librdf_statement_get_predicate(t);
       if (!kkachi__nodes_has(&allowed, p)) {
-        rc = kkachi__sh_result(v, focus, shape,
-                               librdf_statement_get_object(t),
+        rc = kkachi__sh_result(v, focus, shape, librdf_statement_get_object(t),
                                "ClosedConstraintComponent");
         if (!rc) { /* the result's path is the property itself */
           kk_result *x = &v->out->v[v->out->n - 1];
@@ -583,11 +593,10 @@ done:
 /* ---- shapes ---- */
 
 int
-kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape,
-                          librdf_node *focus)
+kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape, librdf_node *focus)
 {
   librdf_node *path, *deact;
-  kk_nodes values = {0}, props = {0};
+  kk_nodes values = { 0 }, props = { 0 };
   size_t i, k;
   int rc = 0;
 
@@ -636,7 +645,7 @@ done:
 int
 kkachi__sh_conforms(kk_shacl *v, librdf_node *shape, librdf_node *node)
 {
-  kk_results tmp = {0}, *saved = v->out;
+  kk_results tmp = { 0 }, *saved = v->out;
   int rc;
   v->out = &tmp;
   rc = kkachi__sh_validate_shape(v, shape, node);

@@ -52,6 +52,9 @@ int kkachi__sh_objects(kk_shacl *v, librdf_model *m, librdf_node *s,
                        const char *p, kk_nodes *out);
 int kkachi__sh_subjects(kk_shacl *v, librdf_model *m, const char *p,
                         librdf_node *o, kk_nodes *out);
+/* Adds (s, p, o) to m: takes o (also on failure), copies s. */
+int kkachi__sh_add(kk_shacl *v, librdf_model *m, librdf_node *s,
+                   const char *p, librdf_node *o);
 /* The first object of (s, p), a new copy, or NULL. */
 librdf_node *kkachi__sh_one(kk_shacl *v, librdf_model *m, librdf_node *s,
                             const char *p);

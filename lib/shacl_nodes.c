@@ -34,8 +34,10 @@ kkachi__nodes_has(const kk_nodes *s, librdf_node *node)
   size_t i;
   if (s->idx) {
     unsigned char *k = key_of(node);
-    int found = k && kkachi__strmap_get(s->idx, (const char *)k,
-                                        strlen((const char *)k)) != NULL;
+    int found = k
+                && kkachi__strmap_get(s->idx, (const char *)k,
+                                      strlen((const char *)k))
+                       != NULL;
     if (k)
       raptor_free_memory(k);
     return found;
@@ -108,17 +110,11 @@ kkachi__sh_is(librdf_node *node, const char *iri)
   return u && !strcmp((const char *)librdf_uri_as_string(u), iri);
 }
 
-int
-kkachi__sh_objects(kk_shacl *v, librdf_model *m, librdf_node *s,
-                   const char *p, kk_nodes *out)
+/* Adds the nodes an iterator gives (then frees it). */
+static int
+collect(librdf_iterator *it, kk_nodes *out)
 {
-  librdf_node *pn = kkachi__sh_iri(v, p);
-  librdf_iterator *it;
   int rc = 0;
-  if (!pn)
-    return KKACHI_ENOMEM;
-  it = librdf_model_get_targets(m, s, pn);
-  librdf_free_node(pn);
   if (!it)
     return KKACHI_ERDF;
   while (!rc && !librdf_iterator_end(it)) {
@@ -130,24 +126,47 @@ kkachi__sh_objects(kk_shacl *v, librdf_model *m, librdf_node *s,
 }
 
 int
+kkachi__sh_objects(kk_shacl *v, librdf_model *m, librdf_node *s, const char *p,
+                   kk_nodes *out)
+{
+  librdf_node *pn = kkachi__sh_iri(v, p);
+  librdf_iterator *it;
+  if (!pn)
+    return KKACHI_ENOMEM;
+  it = librdf_model_get_targets(m, s, pn);
+  librdf_free_node(pn);
+  return collect(it, out);
+}
+
+int
 kkachi__sh_subjects(kk_shacl *v, librdf_model *m, const char *p,
                     librdf_node *o, kk_nodes *out)
 {
   librdf_node *pn = kkachi__sh_iri(v, p);
   librdf_iterator *it;
-  int rc = 0;
   if (!pn)
     return KKACHI_ENOMEM;
   it = librdf_model_get_sources(m, pn, o);
   librdf_free_node(pn);
-  if (!it)
-    return KKACHI_ERDF;
-  while (!rc && !librdf_iterator_end(it)) {
-    rc = kkachi__nodes_add(out, librdf_iterator_get_object(it));
-    librdf_iterator_next(it);
+  return collect(it, out);
+}
+
+int
+kkachi__sh_add(kk_shacl *v, librdf_model *m, librdf_node *s, const char *p,
+               librdf_node *o)
+{
+  librdf_node *pn = kkachi__sh_iri(v, p);
+  librdf_node *sc = s ? librdf_new_node_from_node(s) : NULL;
+  if (!pn || !sc || !o) {
+    if (pn)
+      librdf_free_node(pn);
+    if (sc)
+      librdf_free_node(sc);
+    if (o)
+      librdf_free_node(o);
+    return KKACHI_ENOMEM;
   }
-  librdf_free_iterator(it);
-  return rc;
+  return librdf_model_add(m, sc, pn, o) ? KKACHI_ERDF : 0;
 }
 
 librdf_node *
@@ -162,8 +181,7 @@ kkachi__sh_one(kk_shacl *v, librdf_model *m, librdf_node *s, const char *p)
 }
 
 int
-kkachi__sh_list(kk_shacl *v, librdf_model *m, librdf_node *head,
-                kk_nodes *out)
+kkachi__sh_list(kk_shacl *v, librdf_model *m, librdf_node *head, kk_nodes *out)
 {
   librdf_node *cur = librdf_new_node_from_node(head);
   int rc = 0, guard = 0;
@@ -194,7 +212,7 @@ kkachi__results_clear(kk_results *r)
   size_t i;
   for (i = 0; i < r->n; i++) {
     kk_result *x = &r->v[i];
-    librdf_node *n[5] = {x->focus, x->path, x->value, x->shape, x->severity};
+    librdf_node *n[5] = { x->focus, x->path, x->value, x->shape, x->severity };
     size_t k;
     for (k = 0; k < 5; k++)
       if (n[k])

@@ -16,11 +16,9 @@ step(kk_shacl *v, librdf_node *pred, const kk_nodes *from, int forward,
   size_t i;
   int rc = 0;
   for (i = 0; i < from->n && !rc; i++) {
-    librdf_iterator *it = forward
-                              ? librdf_model_get_targets(v->data, from->v[i],
-                                                         pred)
-                              : librdf_model_get_sources(v->data, pred,
-                                                         from->v[i]);
+    librdf_iterator *it
+        = forward ? librdf_model_get_targets(v->data, from->v[i], pred)
+                  : librdf_model_get_sources(v->data, pred, from->v[i]);
     if (!it)
       return KKACHI_ERDF;
     while (!rc && !librdf_iterator_end(it)) {
@@ -37,7 +35,7 @@ static int
 closure(kk_shacl *v, librdf_node *path, const kk_nodes *from, int forward,
         int with_self, kk_nodes *out, int depth)
 {
-  kk_nodes frontier = {0}, next = {0};
+  kk_nodes frontier = { 0 }, next = { 0 };
   size_t i;
   int rc = 0;
 
@@ -67,7 +65,7 @@ static int
 sequence(kk_shacl *v, const kk_nodes *members, const kk_nodes *from,
          int forward, kk_nodes *out, int depth)
 {
-  kk_nodes cur = {0}, next = {0};
+  kk_nodes cur = { 0 }, next = { 0 };
   size_t i, k;
   int rc = 0;
 
@@ -90,7 +88,7 @@ static int
 eval(kk_shacl *v, librdf_node *path, const kk_nodes *from, int forward,
      kk_nodes *out, int depth)
 {
-  kk_nodes list = {0};
+  kk_nodes list = { 0 };
   librdf_node *inner;
   int rc = 0;
 
@@ -112,8 +110,8 @@ eval(kk_shacl *v, librdf_node *path, const kk_nodes *from, int forward,
       rc = sequence(v, &list, from, forward, out, depth);
   } else if ((inner = kkachi__sh_one(v, v->shapes, path, SH "inversePath"))) {
     rc = eval(v, inner, from, !forward, out, depth + 1);
-  } else if ((inner = kkachi__sh_one(v, v->shapes, path,
-                                     SH "alternativePath"))) {
+  } else if ((inner
+              = kkachi__sh_one(v, v->shapes, path, SH "alternativePath"))) {
     size_t i;
     rc = kkachi__sh_list(v, v->shapes, inner, &list);
     for (i = 0; i < list.n && !rc; i++)
@@ -142,7 +140,7 @@ int
 kkachi__sh_path(kk_shacl *v, librdf_node *path, librdf_node *focus,
                 kk_nodes *out)
 {
-  kk_nodes from = {0};
+  kk_nodes from = { 0 };
   int rc = kkachi__nodes_add(&from, focus);
   if (!rc)
     rc = eval(v, path, &from, 1, out, 0);

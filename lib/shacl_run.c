@@ -14,24 +14,24 @@
 static int
 target_shapes(kk_shacl *v, kk_nodes *out)
 {
-  static const char *const preds[] = {SH "targetNode", SH "targetClass",
-                                      SH "targetSubjectsOf",
-                                      SH "targetObjectsOf"};
+  static const char *const preds[]
+      = { SH "targetNode", SH "targetClass", SH "targetSubjectsOf",
+          SH "targetObjectsOf" };
   librdf_node *rdfs_class = kkachi__sh_iri(v, RDFS_NS "Class");
-  kk_nodes classes = {0};
+  kk_nodes classes = { 0 };
   size_t i;
   int rc = 0;
 
   for (i = 0; i < 4 && !rc; i++) {
     librdf_node *p = kkachi__sh_iri(v, preds[i]);
     if (p) { /* every subject of p, whatever the object */
-      librdf_statement *pat = librdf_new_statement_from_nodes(
-          v->w, NULL, p, NULL); /* takes p */
-      librdf_stream *st = pat ? librdf_model_find_statements(v->shapes, pat)
-                              : NULL;
+      librdf_statement *pat
+          = librdf_new_statement_from_nodes(v->w, NULL, p, NULL); /* takes p */
+      librdf_stream *st
+          = pat ? librdf_model_find_statements(v->shapes, pat) : NULL;
       while (st && !rc && !librdf_stream_end(st)) {
-        rc = kkachi__nodes_add(out, librdf_statement_get_subject(
-                                        librdf_stream_get_object(st)));
+        rc = kkachi__nodes_add(
+            out, librdf_statement_get_subject(librdf_stream_get_object(st)));
         librdf_stream_next(st);
       }
       if (st)
@@ -46,11 +46,10 @@ target_shapes(kk_shacl *v, kk_nodes *out)
   for (i = 0; i < classes.n && !rc; i++) {
     librdf_node *ns = kkachi__sh_iri(v, SH "NodeShape");
     librdf_node *ps = kkachi__sh_iri(v, SH "PropertyShape");
-    kk_nodes types = {0};
-    rc = kkachi__sh_objects(v, v->shapes, classes.v[i], NS_RDF "type",
-                            &types);
-    if (!rc && (kkachi__nodes_has(&types, ns) ||
-                kkachi__nodes_has(&types, ps)))
+    kk_nodes types = { 0 };
+    rc = kkachi__sh_objects(v, v->shapes, classes.v[i], NS_RDF "type", &types);
+    if (!rc
+        && (kkachi__nodes_has(&types, ns) || kkachi__nodes_has(&types, ps)))
       rc = kkachi__nodes_add(out, classes.v[i]);
     kkachi__nodes_clear(&types);
     librdf_free_node(ns);
@@ -66,7 +65,7 @@ target_shapes(kk_shacl *v, kk_nodes *out)
 static int
 instances(kk_shacl *v, librdf_node *cls, kk_nodes *out)
 {
-  kk_nodes classes = {0};
+  kk_nodes classes = { 0 };
   size_t i;
   int rc = kkachi__nodes_add(&classes, cls);
   for (i = 0; i < classes.n && !rc; i++) { /* grows: all subclasses */
@@ -85,8 +84,7 @@ ends_of(kk_shacl *v, librdf_node *p, int subjects, kk_nodes *out)
 {
   librdf_statement *pat = librdf_new_statement_from_nodes(
       v->w, NULL, librdf_new_node_from_node(p), NULL);
-  librdf_stream *st = pat ? librdf_model_find_statements(v->data, pat)
-                          : NULL;
+  librdf_stream *st = pat ? librdf_model_find_statements(v->data, pat) : NULL;
   int rc = pat && st ? 0 : KKACHI_ENOMEM;
   while (st && !rc && !librdf_stream_end(st)) {
     librdf_statement *t = librdf_stream_get_object(st);
@@ -104,7 +102,7 @@ ends_of(kk_shacl *v, librdf_node *p, int subjects, kk_nodes *out)
 static int
 focus_nodes(kk_shacl *v, librdf_node *shape, kk_nodes *out)
 {
-  kk_nodes t = {0};
+  kk_nodes t = { 0 };
   size_t i;
   int rc = kkachi__sh_objects(v, v->shapes, shape, SH "targetNode", out);
   if (!rc)
@@ -114,7 +112,7 @@ focus_nodes(kk_shacl *v, librdf_node *shape, kk_nodes *out)
   kkachi__nodes_clear(&t);
   if (!rc) { /* implicit: the shape is a class */
     librdf_node *cls = kkachi__sh_iri(v, RDFS_NS "Class");
-    kk_nodes types = {0};
+    kk_nodes types = { 0 };
     rc = kkachi__sh_objects(v, v->shapes, shape, NS_RDF "type", &types);
     if (!rc && cls && kkachi__nodes_has(&types, cls))
       rc = instances(v, shape, out);
@@ -136,24 +134,6 @@ focus_nodes(kk_shacl *v, librdf_node *shape, kk_nodes *out)
 }
 
 /* ---- the report ---- */
-
-static int
-add3(kk_shacl *v, librdf_model *m, librdf_node *s, const char *p,
-     librdf_node *o)
-{
-  librdf_node *pn = kkachi__sh_iri(v, p);
-  librdf_node *sc = librdf_new_node_from_node(s);
-  if (!pn || !sc || !o) {
-    if (pn)
-      librdf_free_node(pn);
-    if (sc)
-      librdf_free_node(sc);
-    if (o)
-      librdf_free_node(o);
-    return KKACHI_ENOMEM;
-  }
-  return librdf_model_add(m, sc, pn, o) ? KKACHI_ERDF : 0;
-}
 
 /* Copies the triples that describe a path (blank nodes, lists) from the
  * shapes graph, so that the report stands alone. */
@@ -188,7 +168,7 @@ write_result(kk_shacl *v, librdf_model *m, librdf_node *report,
              const kk_result *x)
 {
   librdf_node *r = librdf_new_node(v->w); /* a new blank node */
-  kk_nodes msgs = {0};
+  kk_nodes msgs = { 0 };
   char comp[128];
   size_t i;
   int rc;
@@ -196,29 +176,36 @@ write_result(kk_shacl *v, librdf_model *m, librdf_node *report,
   if (!r)
     return KKACHI_ENOMEM;
   snprintf(comp, sizeof comp, SH "%s", x->component);
-  rc = add3(v, m, report, SH "result", librdf_new_node_from_node(r));
+  rc = kkachi__sh_add(v, m, report, SH "result", librdf_new_node_from_node(r));
   if (!rc)
-    rc = add3(v, m, r, NS_RDF "type", kkachi__sh_iri(v, SH "ValidationResult"));
+    rc = kkachi__sh_add(v, m, r, NS_RDF "type",
+                        kkachi__sh_iri(v, SH "ValidationResult"));
   if (!rc)
-    rc = add3(v, m, r, SH "focusNode", librdf_new_node_from_node(x->focus));
+    rc = kkachi__sh_add(v, m, r, SH "focusNode",
+                        librdf_new_node_from_node(x->focus));
   if (!rc)
-    rc = add3(v, m, r, SH "sourceConstraintComponent", kkachi__sh_iri(v, comp));
+    rc = kkachi__sh_add(v, m, r, SH "sourceConstraintComponent",
+                        kkachi__sh_iri(v, comp));
   if (!rc)
-    rc = add3(v, m, r, SH "sourceShape", librdf_new_node_from_node(x->shape));
+    rc = kkachi__sh_add(v, m, r, SH "sourceShape",
+                        librdf_new_node_from_node(x->shape));
   if (!rc)
-    rc = add3(v, m, r, SH "resultSeverity",
-              librdf_new_node_from_node(x->severity));
+    rc = kkachi__sh_add(v, m, r, SH "resultSeverity",
+                        librdf_new_node_from_node(x->severity));
   if (!rc && x->value)
-    rc = add3(v, m, r, SH "value", librdf_new_node_from_node(x->value));
+    rc = kkachi__sh_add(v, m, r, SH "value",
+                        librdf_new_node_from_node(x->value));
   if (!rc && x->path) {
-    rc = add3(v, m, r, SH "resultPath", librdf_new_node_from_node(x->path));
+    rc = kkachi__sh_add(v, m, r, SH "resultPath",
+                        librdf_new_node_from_node(x->path));
     if (!rc)
       rc = copy_path(v, m, x->path, 0);
   }
   if (!rc)
     rc = kkachi__sh_objects(v, v->shapes, x->shape, SH "message", &msgs);
   for (i = 0; i < msgs.n && !rc; i++)
-    rc = add3(v, m, r, SH "resultMessage", librdf_new_node_from_node(msgs.v[i]));
+    rc = kkachi__sh_add(v, m, r, SH "resultMessage",
+                        librdf_new_node_from_node(msgs.v[i]));
   kkachi__nodes_clear(&msgs);
   librdf_free_node(r);
   return rc;
@@ -228,19 +215,20 @@ static int
 write_report(kk_shacl *v, kkachi_graph *g, const kk_results *res)
 {
   librdf_node *report = librdf_new_node(v->w);
-  librdf_uri *xsd_bool = librdf_new_uri(v->w,
-                                        (const unsigned char *)NS_XSD "boolean");
+  librdf_uri *xsd_bool
+      = librdf_new_uri(v->w, (const unsigned char *)NS_XSD "boolean");
   size_t i;
   int rc = report && xsd_bool ? 0 : KKACHI_ENOMEM;
 
   if (!rc)
-    rc = add3(v, g->model, report, NS_RDF "type",
-              kkachi__sh_iri(v, SH "ValidationReport"));
+    rc = kkachi__sh_add(v, g->model, report, NS_RDF "type",
+                        kkachi__sh_iri(v, SH "ValidationReport"));
   if (!rc)
-    rc = add3(v, g->model, report, SH "conforms",
-              librdf_new_node_from_typed_literal(
-                  v->w, (const unsigned char *)(res->n ? "false" : "true"),
-                  NULL, xsd_bool));
+    rc = kkachi__sh_add(v, g->model, report, SH "conforms",
+                        librdf_new_node_from_typed_literal(
+                            v->w,
+                            (const unsigned char *)(res->n ? "false" : "true"),
+                            NULL, xsd_bool));
   for (i = 0; i < res->n && !rc; i++)
     rc = write_result(v, g->model, report, &res->v[i]);
   if (report)
@@ -255,8 +243,8 @@ kkachi_validate(kkachi_graph *data, kkachi_graph *shapes, int *conforms,
                 kkachi_graph **report)
 {
   kk_shacl v;
-  kk_results res = {0};
-  kk_nodes targets = {0}, focus = {0};
+  kk_results res = { 0 };
+  kk_nodes targets = { 0 }, focus = { 0 };
   size_t i, k;
   int rc;
 

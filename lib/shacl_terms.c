@@ -9,24 +9,6 @@
 
 #define KK_TERMS_SHAPE "https://w3id.org/kkachi/shapes#DefinedTerms"
 
-static int
-add(kkachi_graph *g, librdf_node *s, const char *p, librdf_node *o)
-{
-  librdf_node *pn = librdf_new_node_from_uri_string(
-      g->world, (const unsigned char *)p);
-  librdf_node *sc = s ? librdf_new_node_from_node(s) : NULL;
-  if (!pn || !sc || !o) {
-    if (pn)
-      librdf_free_node(pn);
-    if (sc)
-      librdf_free_node(sc);
-    if (o)
-      librdf_free_node(o);
-    return KKACHI_ENOMEM;
-  }
-  return librdf_model_add(g->model, sc, pn, o) ? KKACHI_ERDF : 0;
-}
-
 static librdf_node *
 iri(kkachi_graph *g, const char *s)
 {
@@ -45,8 +27,8 @@ not_conforming(kkachi_graph *report, librdf_node *rep)
   c = kkachi__sh_one(&v, report->model, rep, SH "conforms");
   if (c) {
     librdf_statement *st = librdf_new_statement_from_nodes(
-        report->world, librdf_new_node_from_node(rep), iri(report, SH "conforms"),
-        c);
+        report->world, librdf_new_node_from_node(rep),
+        iri(report, SH "conforms"), c);
     if (st) {
       librdf_model_remove_statement(report->model, st);
       librdf_free_statement(st);
@@ -55,42 +37,50 @@ not_conforming(kkachi_graph *report, librdf_node *rep)
   b = librdf_new_uri(report->world, (const unsigned char *)NS_XSD "boolean");
   if (!b)
     return KKACHI_ENOMEM;
-  c = librdf_new_node_from_typed_literal(report->world,
-                                         (const unsigned char *)"false", NULL,
-                                         b);
+  c = librdf_new_node_from_typed_literal(
+      report->world, (const unsigned char *)"false", NULL, b);
   librdf_free_uri(b);
-  return add(report, rep, SH "conforms", c);
+  return kkachi__sh_add(&v, report->model, rep, SH "conforms", c);
 }
 
 static int
 report_term(kkachi_graph *report, librdf_node *rep, librdf_node *focus,
             librdf_node *pred, librdf_node *term)
 {
+  kk_shacl v = { report->world, NULL, NULL, NULL, 0, 0, NULL };
   librdf_node *r = librdf_new_node(report->world);
   int rc = r ? 0 : KKACHI_ENOMEM;
   if (!rc)
-    rc = add(report, rep, SH "result", librdf_new_node_from_node(r));
+    rc = kkachi__sh_add(&v, report->model, rep, SH "result",
+                        librdf_new_node_from_node(r));
   if (!rc)
-    rc = add(report, r, NS_RDF "type", iri(report, SH "ValidationResult"));
+    rc = kkachi__sh_add(&v, report->model, r, NS_RDF "type",
+                        iri(report, SH "ValidationResult"));
   if (!rc)
-    rc = add(report, r, SH "focusNode", librdf_new_node_from_node(focus));
+    rc = kkachi__sh_add(&v, report->model, r, SH "focusNode",
+                        librdf_new_node_from_node(focus));
   if (!rc)
-    rc = add(report, r, SH "resultPath", librdf_new_node_from_node(pred));
+    rc = kkachi__sh_add(&v, report->model, r, SH "resultPath",
+                        librdf_new_node_from_node(pred));
   if (!rc)
-    rc = add(report, r, SH "value", librdf_new_node_from_node(term));
+    rc = kkachi__sh_add(&v, report->model, r, SH "value",
+                        librdf_new_node_from_node(term));
   if (!rc)
-    rc = add(report, r, SH "sourceConstraintComponent",
-             iri(report, KK_NS "DefinedTermConstraintComponent"));
+    rc = kkachi__sh_add(&v, report->model, r, SH "sourceConstraintComponent",
+                        iri(report, KK_NS "DefinedTermConstraintComponent"));
   if (!rc)
-    rc = add(report, r, SH "sourceShape", iri(report, KK_TERMS_SHAPE));
+    rc = kkachi__sh_add(&v, report->model, r, SH "sourceShape",
+                        iri(report, KK_TERMS_SHAPE));
   if (!rc)
-    rc = add(report, r, SH "resultSeverity", iri(report, SH "Violation"));
+    rc = kkachi__sh_add(&v, report->model, r, SH "resultSeverity",
+                        iri(report, SH "Violation"));
   if (!rc)
-    rc = add(report, r, SH "resultMessage",
-             librdf_new_node_from_literal(
-                 report->world,
-                 (const unsigned char *)"term not defined by the vocabulary",
-                 "en", 0));
+    rc = kkachi__sh_add(
+        &v, report->model, r, SH "resultMessage",
+        librdf_new_node_from_literal(
+            report->world,
+            (const unsigned char *)"term not defined by the vocabulary", "en",
+            0));
   if (r)
     librdf_free_node(r);
   return rc;
@@ -109,9 +99,8 @@ undefined(kkachi_graph *vocab, librdf_node *node, const char *ns)
   s = (const char *)librdf_uri_as_string(librdf_node_get_uri(node));
   if (strncmp(s, ns, strlen(ns)))
     return 0;
-  pat = librdf_new_statement_from_nodes(vocab->world,
-                                        librdf_new_node_from_node(node), NULL,
-                                        NULL);
+  pat = librdf_new_statement_from_nodes(
+      vocab->world, librdf_new_node_from_node(node), NULL, NULL);
   if (!pat)
     return 0;
   st = librdf_model_find_statements(vocab->model, pat);
@@ -127,7 +116,7 @@ kkachi_check_terms(kkachi_graph *data, kkachi_graph *vocab, const char *ns,
                    kkachi_graph *report, size_t *count)
 {
   kk_shacl v;
-  kk_nodes reps = {0};
+  kk_nodes reps = { 0 };
   kk_strmap *seen = NULL;
   librdf_stream *st;
   librdf_node *t;
@@ -152,17 +141,17 @@ kkachi_check_terms(kkachi_graph *data, kkachi_graph *vocab, const char *ns,
     librdf_statement *s = librdf_stream_get_object(st);
     librdf_node *p = librdf_statement_get_predicate(s);
     librdf_node *o = librdf_statement_get_object(s);
-    librdf_node *bad = undefined(vocab, p, ns) ? p
+    librdf_node *bad = undefined(vocab, p, ns)   ? p
                        : undefined(vocab, o, ns) ? o
                                                  : NULL;
     if (bad) { /* each undefined term once */
-      const char *k = (const char *)librdf_uri_as_string(
-          librdf_node_get_uri(bad));
+      const char *k
+          = (const char *)librdf_uri_as_string(librdf_node_get_uri(bad));
       if (!kkachi__strmap_get(seen, k, strlen(k))) {
         rc = kkachi__strmap_put(seen, k, strlen(k), seen);
         if (!rc)
-          rc = report_term(report, reps.v[0],
-                           librdf_statement_get_subject(s), p, bad);
+          rc = report_term(report, reps.v[0], librdf_statement_get_subject(s),
+                           p, bad);
         n++;
       }
     }

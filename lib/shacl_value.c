@@ -13,9 +13,8 @@ datatype_of(librdf_node *lit)
   librdf_uri *u = librdf_node_get_literal_value_datatype_uri(lit);
   if (u)
     return (const char *)librdf_uri_as_string(u);
-  return librdf_node_get_literal_value_language(lit)
-             ? NS_RDF "langString"
-             : NS_XSD "string";
+  return librdf_node_get_literal_value_language(lit) ? NS_RDF "langString"
+                                                     : NS_XSD "string";
 }
 
 static int
@@ -31,13 +30,23 @@ is_xsd(const char *dt, const char *const *names)
   return 0;
 }
 
-static const char *const integers[] = {
-    "integer", "long", "int", "short", "byte", "nonNegativeInteger",
-    "positiveInteger", "nonPositiveInteger", "negativeInteger",
-    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte", NULL};
-static const char *const numbers[] = {"decimal", "float", "double", NULL};
-static const char *const times[] = {"date", "dateTime", "time",
-                                    "gYear", "gYearMonth", NULL};
+static const char *const integers[] = { "integer",
+                                        "long",
+                                        "int",
+                                        "short",
+                                        "byte",
+                                        "nonNegativeInteger",
+                                        "positiveInteger",
+                                        "nonPositiveInteger",
+                                        "negativeInteger",
+                                        "unsignedLong",
+                                        "unsignedInt",
+                                        "unsignedShort",
+                                        "unsignedByte",
+                                        NULL };
+static const char *const numbers[] = { "decimal", "float", "double", NULL };
+static const char *const times[]
+    = { "date", "dateTime", "time", "gYear", "gYearMonth", NULL };
 
 static int
 is_numeric(const char *dt)
@@ -89,7 +98,8 @@ static double
 utc_seconds(const char *s, long zone)
 {
   long days = days_of(atol(s), atol(s + 5), atol(s + 8));
-  double secs = atol(s + 11) * 3600.0 + atol(s + 14) * 60.0 + strtod(s + 17, NULL);
+  double secs
+      = atol(s + 11) * 3600.0 + atol(s + 14) * 60.0 + strtod(s + 17, NULL);
   return days * 86400.0 + secs - zone * 60.0;
 }
 
@@ -177,23 +187,23 @@ decimal_ok(const char *s)
   dot = strchr(p, '.');
   if (!dot)
     return all_digits(p, strlen(p));
-  return (all_digits(p, (size_t)(dot - p)) || dot == p) &&
-         (all_digits(dot + 1, strlen(dot + 1)) || !dot[1]) &&
-         (dot != p || dot[1]);
+  return (all_digits(p, (size_t)(dot - p)) || dot == p)
+         && (all_digits(dot + 1, strlen(dot + 1)) || !dot[1])
+         && (dot != p || dot[1]);
 }
 
 static int
 double_ok(const char *s)
 {
   char *end;
-  if (!strcmp(s, "INF") || !strcmp(s, "-INF") || !strcmp(s, "+INF") ||
-      !strcmp(s, "NaN"))
+  if (!strcmp(s, "INF") || !strcmp(s, "-INF") || !strcmp(s, "+INF")
+      || !strcmp(s, "NaN"))
     return 1;
   if (!*s || isspace((unsigned char)*s))
     return 0;
   strtod(s, &end);
-  return *end == '\0' && !strchr(s, 'x') && !strchr(s, 'X') &&
-         !strchr(s, 'n') && !strchr(s, 'N');
+  return *end == '\0' && !strchr(s, 'x') && !strchr(s, 'X') && !strchr(s, 'n')
+         && !strchr(s, 'N');
 }
 
 /* YYYY-MM-DD at s, with a plausible month and day. */
@@ -201,8 +211,8 @@ static int
 date_ok(const char *s)
 {
   int m, d;
-  if (strlen(s) < 10 || !all_digits(s, 4) || s[4] != '-' ||
-      !all_digits(s + 5, 2) || s[7] != '-' || !all_digits(s + 8, 2))
+  if (strlen(s) < 10 || !all_digits(s, 4) || s[4] != '-'
+      || !all_digits(s + 5, 2) || s[7] != '-' || !all_digits(s + 8, 2))
     return 0;
   m = atoi(s + 5); /* two checked digits */
   d = atoi(s + 8);
@@ -214,16 +224,16 @@ zone_ok(const char *z)
 {
   if (!*z || !strcmp(z, "Z"))
     return 1;
-  return (z[0] == '+' || z[0] == '-') && strlen(z) == 6 &&
-         all_digits(z + 1, 2) && z[3] == ':' && all_digits(z + 4, 2);
+  return (z[0] == '+' || z[0] == '-') && strlen(z) == 6 && all_digits(z + 1, 2)
+         && z[3] == ':' && all_digits(z + 4, 2);
 }
 
 static int
 time_ok(const char *t)
 {
   const char *p = t + 8;
-  if (strlen(t) < 8 || !all_digits(t, 2) || t[2] != ':' ||
-      !all_digits(t + 3, 2) || t[5] != ':' || !all_digits(t + 6, 2))
+  if (strlen(t) < 8 || !all_digits(t, 2) || t[2] != ':'
+      || !all_digits(t + 3, 2) || t[5] != ':' || !all_digits(t + 6, 2))
     return 0;
   if (*p == '.') {
     p++;
@@ -249,8 +259,8 @@ kkachi__sh_well_formed(librdf_node *lit)
   if (!strcmp(dt, NS_XSD "double") || !strcmp(dt, NS_XSD "float"))
     return double_ok(s);
   if (!strcmp(dt, NS_XSD "boolean"))
-    return !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "1") ||
-           !strcmp(s, "0");
+    return !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "1")
+           || !strcmp(s, "0");
   if (!strcmp(dt, NS_XSD "date"))
     return date_ok(s) && zone_ok(s + 10);
   if (!strcmp(dt, NS_XSD "dateTime"))

@@ -33,7 +33,7 @@ log_fn(int level, const char *file, unsigned long line, unsigned long col,
 static int
 sig(librdf_model *m, librdf_node *n, kk_buf *b, int depth)
 {
-  kk_nodes list = {0};
+  kk_nodes list = { 0 };
   librdf_node *x;
   size_t i;
   int rc = 0;
@@ -48,10 +48,9 @@ sig(librdf_model *m, librdf_node *n, kk_buf *b, int depth)
   if (librdf_node_is_literal(n)) {
     librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
     const char *lang = librdf_node_get_literal_value_language(n);
-    return kkachi__buf_printf(b, "\"%s\"%s%s%s",
-                              librdf_node_get_literal_value(n),
-                              lang ? "@" : "", lang ? lang : "",
-                              dt ? (const char *)librdf_uri_as_string(dt) : "");
+    return kkachi__buf_printf(
+        b, "\"%s\"%s%s%s", librdf_node_get_literal_value(n), lang ? "@" : "",
+        lang ? lang : "", dt ? (const char *)librdf_uri_as_string(dt) : "");
   }
   if ((x = kkachi__sh_one(&ctx, m, n, RDF "first"))) {
     librdf_free_node(x);
@@ -63,9 +62,9 @@ sig(librdf_model *m, librdf_node *n, kk_buf *b, int depth)
     return rc ? rc : kkachi__buf_puts(b, ")");
   }
   {
-    static const char *const forms[] = {"inversePath", "alternativePath",
-                                        "zeroOrMorePath", "oneOrMorePath",
-                                        "zeroOrOnePath"};
+    static const char *const forms[]
+        = { "inversePath", "alternativePath", "zeroOrMorePath",
+            "oneOrMorePath", "zeroOrOnePath" };
     for (i = 0; i < 5; i++) {
       char iri[128];
       snprintf(iri, sizeof iri, SH "%s", forms[i]);
@@ -91,16 +90,16 @@ by_text(const void *a, const void *b)
 static size_t
 results_of(librdf_model *m, librdf_node *rep, char ***out, int *conforms)
 {
-  static const char *const props[] = {"focusNode", "resultPath", "value",
-                                      "sourceConstraintComponent",
-                                      "sourceShape", "resultSeverity"};
-  kk_nodes res = {0};
+  static const char *const props[]
+      = { "focusNode",   "resultPath",    "value", "sourceConstraintComponent",
+          "sourceShape", "resultSeverity" };
+  kk_nodes res = { 0 };
   librdf_node *c = kkachi__sh_one(&ctx, m, rep, SH "conforms");
   size_t i, k, n;
   char **sigs;
 
-  *conforms = c && !strcmp((const char *)librdf_node_get_literal_value(c),
-                           "true");
+  *conforms
+      = c && !strcmp((const char *)librdf_node_get_literal_value(c), "true");
   if (c)
     librdf_free_node(c);
   kkachi__sh_objects(&ctx, m, rep, SH "result", &res);
@@ -161,7 +160,8 @@ run_test(kkachi_graph *file, const char *file_path, librdf_node *test)
   char *dpath = NULL, *spath = NULL, **want = NULL, **got = NULL;
   size_t nwant = 0, ngot = 0, i;
   int wc = 0, gc = 0, conforms = 0, ok = 0, rc;
-  const char *name = (const char *)librdf_uri_as_string(librdf_node_get_uri(test));
+  const char *name
+      = (const char *)librdf_uri_as_string(librdf_node_get_uri(test));
 
   if (!action || !expect)
     goto done;
@@ -176,19 +176,20 @@ run_test(kkachi_graph *file, const char *file_path, librdf_node *test)
   if (!strcmp(dpath, spath) && !strcmp(dpath, file_path)) {
     rc = kkachi_validate(file, file, &conforms, &report);
   } else {
-    if ((strcmp(dpath, file_path) && load(dpath, &data)) ||
-        (strcmp(spath, file_path) && load(spath, &shapes)))
+    if ((strcmp(dpath, file_path) && load(dpath, &data))
+        || (strcmp(spath, file_path) && load(spath, &shapes)))
       goto done;
-    rc = kkachi_validate(data ? data : file, shapes ? shapes : file,
-                         &conforms, &report);
+    rc = kkachi_validate(data ? data : file, shapes ? shapes : file, &conforms,
+                         &report);
   }
   if (rc) {
-    fprintf(stderr, "  %s: validation failed: %s\n", name, kkachi_strerror(rc));
+    fprintf(stderr, "  %s: validation failed: %s\n", name,
+            kkachi_strerror(rc));
     goto done;
   }
   nwant = results_of(file->model, expect, &want, &wc);
   {
-    kk_nodes reps = {0};
+    kk_nodes reps = { 0 };
     librdf_node *t = kkachi__sh_iri(&ctx, SH "ValidationReport");
     kkachi__sh_subjects(&ctx, report->model, RDF "type", t, &reps);
     librdf_free_node(t);
@@ -216,7 +217,7 @@ done:
   free_sigs(got, ngot);
   free(dpath);
   free(spath);
-  librdf_node *all[4] = {action, expect, dn, sn};
+  librdf_node *all[4] = { action, expect, dn, sn };
   for (i = 0; i < 4; i++)
     if (all[i])
       librdf_free_node(all[i]);
@@ -229,7 +230,7 @@ static void
 run_file(const char *path)
 {
   kkachi_graph *g = NULL;
-  kk_nodes incl = {0}, tests = {0};
+  kk_nodes incl = { 0 }, tests = { 0 };
   librdf_node *t;
   size_t i;
 
@@ -246,8 +247,8 @@ run_file(const char *path)
         g->world, NULL, kkachi__sh_iri(&ctx, MF "include"), NULL);
     librdf_stream *st = librdf_model_find_statements(g->model, pat);
     while (st && !librdf_stream_end(st)) {
-      kkachi__nodes_add(&incl,
-                        librdf_statement_get_object(librdf_stream_get_object(st)));
+      kkachi__nodes_add(
+          &incl, librdf_statement_get_object(librdf_stream_get_object(st)));
       librdf_stream_next(st);
     }
     if (st)
