@@ -47,18 +47,18 @@ help(FILE *fp)
 static int
 parse(opts *o, int argc, char **argv)
 {
-  static const struct option longs[] = {
-      {"output", required_argument, NULL, 'o'},
-      {"format", required_argument, NULL, 'f'},
-      {"input", required_argument, NULL, 'i'},
-      {"base", required_argument, NULL, 'b'},
-      {"rules", required_argument, NULL, 'r'},
-      {"add-rules", required_argument, NULL, 'a'},
-      {"lang", required_argument, NULL, 'l'},
-      {"no-evidence", no_argument, NULL, 'n'},
-      {"explain", no_argument, NULL, 'x'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+  static const struct option longs[]
+      = { { "output", required_argument, NULL, 'o' },
+          { "format", required_argument, NULL, 'f' },
+          { "input", required_argument, NULL, 'i' },
+          { "base", required_argument, NULL, 'b' },
+          { "rules", required_argument, NULL, 'r' },
+          { "add-rules", required_argument, NULL, 'a' },
+          { "lang", required_argument, NULL, 'l' },
+          { "no-evidence", no_argument, NULL, 'n' },
+          { "explain", no_argument, NULL, 'x' },
+          { "help", no_argument, NULL, 'h' },
+          { NULL, 0, NULL, 0 } };
   int c;
 
   memset(o, 0, sizeof *o);
@@ -95,18 +95,16 @@ parse(opts *o, int argc, char **argv)
       else
         o->add[o->nadd++] = optarg;
       break;
-    default:
-      help(stderr);
-      return EXIT_FAILED;
+    default: help(stderr); return EXIT_FAILED;
     }
   }
-  if (strcmp(o->format, "turtle") && strcmp(o->format, "ntriples") &&
-      strcmp(o->format, "nquads")) {
+  if (strcmp(o->format, "turtle") && strcmp(o->format, "ntriples")
+      && strcmp(o->format, "nquads")) {
     cli_error("unknown format '%s' (turtle, ntriples, nquads)", o->format);
     return EXIT_FAILED;
   }
-  if (o->lang && strcmp(o->lang, "ko") && strcmp(o->lang, "en") &&
-      strcmp(o->lang, "auto")) {
+  if (o->lang && strcmp(o->lang, "ko") && strcmp(o->lang, "en")
+      && strcmp(o->lang, "auto")) {
     cli_error("--lang is ko, en or auto, not '%s'", o->lang);
     return EXIT_FAILED;
   }
@@ -146,8 +144,8 @@ run_input(kkachi_engine *e, kkachi_writer *w, FILE *fp, const opts *o,
   int status = EXIT_DONE, rc;
 
   if ((rc = kkachi_reader_open(&rd, path, o->input))) {
-    cli_error("%s: %s", path, rc == KKACHI_EIO ? "cannot open"
-                                               : kkachi_strerror(rc));
+    cli_error("%s: %s", path,
+              rc == KKACHI_EIO ? "cannot open" : kkachi_strerror(rc));
     return EXIT_FINDING;
   }
   for (;;) {
@@ -210,8 +208,7 @@ cmd_extract(int argc, char **argv)
     return EXIT_FAILED;
   }
   if (!o.explain && (rc = kkachi_writer_new(&w, e, out.fp, o.format))) {
-    cli_error("cannot start the %s writer: %s", o.format,
-              kkachi_strerror(rc));
+    cli_error("cannot start the %s writer: %s", o.format, kkachi_strerror(rc));
     worst = EXIT_FAILED;
     goto done;
   }

@@ -20,8 +20,8 @@ output_open(kk_output *o, const char *path)
     o->fp = stdout;
     return 0;
   }
-  if ((size_t)snprintf(o->tmp, sizeof o->tmp, "%s.tmp.XXXXXX", path) >=
-      sizeof o->tmp) {
+  if ((size_t)snprintf(o->tmp, sizeof o->tmp, "%s.tmp.XXXXXX", path)
+      >= sizeof o->tmp) {
     cli_error("%s: path too long", path);
     return -1;
   }

@@ -11,8 +11,8 @@ only_space(const char *s, size_t n)
 {
   size_t i;
   for (i = 0; i < n; i++)
-    if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
-          s[i] == '\f' || s[i] == '\v'))
+    if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+          || s[i] == '\f' || s[i] == '\v'))
       return 0;
   return 1;
 }

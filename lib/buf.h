@@ -12,7 +12,10 @@ typedef struct kk_buf {
   size_t max; /* ceiling in bytes; 0 means the default (256 MiB) */
 } kk_buf;
 
-#define KK_BUF_INIT { NULL, 0, 0, 0 }
+#define KK_BUF_INIT                                                           \
+  {                                                                           \
+    NULL, 0, 0, 0                                                             \
+  }
 
 int kkachi__buf_append(kk_buf *b, const char *s, size_t n);
 int kkachi__buf_puts(kk_buf *b, const char *s);

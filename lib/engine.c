@@ -24,8 +24,8 @@ kkachi_engine_new(kkachi_engine **out)
   if (!e)
     return KKACHI_ENOMEM;
   e->base = kkachi__strdup(KK_DEFAULT_BASE);
-  if (!e->base || kkachi__strmap_new(&e->rule_ids) ||
-      kkachi__strmap_new(&e->rule_files)) {
+  if (!e->base || kkachi__strmap_new(&e->rule_ids)
+      || kkachi__strmap_new(&e->rule_files)) {
     kkachi_engine_free(e);
     return KKACHI_ENOMEM;
   }
@@ -115,8 +115,8 @@ kkachi_engine_set_base(kkachi_engine *e, const char *base)
 {
   size_t n = base ? strlen(base) : 0;
   char *c;
-  if (n < 2 || (base[n - 1] != '/' && base[n - 1] != '#') ||
-      !strstr(base, ":"))
+  if (n < 2 || (base[n - 1] != '/' && base[n - 1] != '#')
+      || !strstr(base, ":"))
     return KKACHI_EINVAL;
   if (!(c = kkachi__strdup(base)))
     return KKACHI_ENOMEM;
@@ -188,8 +188,8 @@ load_dir(kkachi_engine *e, const char *path, int depth)
     qsort(names, n, sizeof *names, by_name);
   for (i = 0; i < n; i++) {
     struct stat st;
-    if (!rc && stat(names[i], &st) == 0 &&
-        (S_ISDIR(st.st_mode) || ends_with(names[i], ".rules")))
+    if (!rc && stat(names[i], &st) == 0
+        && (S_ISDIR(st.st_mode) || ends_with(names[i], ".rules")))
       rc = load_path(e, names[i], depth + 1);
     kkachi__free(names[i]);
   }
@@ -327,6 +327,6 @@ kkachi_dependency_versions(char *buf, size_t size)
   u_versionToString(v, icu);
   pcre2_config(PCRE2_CONFIG_VERSION, pcre);
   snprintf(buf, size, "librdf %s, raptor2 %s, rasqal %s, ICU %s, PCRE2 %s",
-           librdf_version_string, raptor_version_string,
-           rasqal_version_string, icu, pcre);
+           librdf_version_string, raptor_version_string, rasqal_version_string,
+           icu, pcre);
 }

@@ -28,16 +28,16 @@ struct kkachi_engine {
   size_t ndefines, capdefines;
   kk_gazetteer **gaz;
   size_t ngaz, capgaz;
-  kk_strmap *rule_ids; /* id -> kk_rule* */
+  kk_strmap *rule_ids;   /* id -> kk_rule* */
   kk_strmap *rule_files; /* real paths of the rule files read */
   int compiled;
   kk_segmenter *seg;
   pcre2_match_data *md;
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
-  const kk_rule *cur_rule; /* the rule being matched, for callouts */
+  const kk_rule *cur_rule;  /* the rule being matched, for callouts */
   struct kk_numparser *num; /* counts and periods */
-  librdf_world *world; /* created on first use by a writer */
+  librdf_world *world;      /* created on first use by a writer */
   /* gazetteers the resolver uses by name; NULL when not loaded */
   kk_gazetteer *g_org, *g_orgclass, *g_title, *g_prof, *g_notname, *g_notorg;
 };

@@ -101,11 +101,10 @@ compact(kkachi_result *r)
 }
 
 int
-kkachi_extract(kkachi_result **out, kkachi_engine *e,
-               const kkachi_article *a)
+kkachi_extract(kkachi_result **out, kkachi_engine *e, const kkachi_article *a)
 {
   kkachi_result *r = NULL;
-  kk_mentions ms = {NULL, 0, 0};
+  kk_mentions ms = { NULL, 0, 0 };
   int rc;
 
   *out = NULL;
@@ -114,10 +113,10 @@ kkachi_extract(kkachi_result **out, kkachi_engine *e,
   if (!(r = kkachi__calloc(1, sizeof *r)))
     return KKACHI_ENOMEM;
   r->engine = e;
-  if ((rc = kkachi__strmap_new(&r->orgs)) ||
-      (rc = kkachi__strmap_new(&r->persons)) ||
-      (rc = kkachi__strmap_new(&r->aliases)) ||
-      (rc = kkachi__strmap_new(&r->programs)) || (rc = copy_meta(r, a)))
+  if ((rc = kkachi__strmap_new(&r->orgs))
+      || (rc = kkachi__strmap_new(&r->persons))
+      || (rc = kkachi__strmap_new(&r->aliases))
+      || (rc = kkachi__strmap_new(&r->programs)) || (rc = copy_meta(r, a)))
     goto fail;
   if ((rc = kkachi__text_prepare(&r->text, e->seg, a->text, a->len)))
     goto fail;
@@ -219,8 +218,8 @@ kkachi_result_fact(const kkachi_result *r, size_t i, kkachi_fact_view *out)
       const kk_evidence *e0 = &r->facts[k]->ev[0];
       const kk_sentence *s = &r->text.sent[e0->sentence];
       c[2 * k] = kkachi__strndup(r->text.s + s->begin, s->end - s->begin);
-      c[2 * k + 1] = kkachi__strndup(r->text.s + e0->begin,
-                                     e0->end - e0->begin);
+      c[2 * k + 1]
+          = kkachi__strndup(r->text.s + e0->begin, e0->end - e0->begin);
       if (!c[2 * k] || !c[2 * k + 1]) {
         free_strings(c, 2 * r->nfacts);
         return KKACHI_ENOMEM;

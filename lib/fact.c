@@ -38,7 +38,6 @@ kkachi__add_unique(char ***list, size_t *n, const char *s)
   return 0;
 }
 
-
 int
 kkachi__fact_add_ev(kk_fact *f, const kk_evidence *ev)
 {
@@ -113,8 +112,9 @@ kkachi__same(const char *a, const char *b)
 
 /* Finds an earlier fact of the family whose roles equal the given ones. */
 kk_fact *
-kkachi__fact_find(kkachi_result *r, const char *family, const char *const *roles,
-          const char *const *values, size_t n)
+kkachi__fact_find(kkachi_result *r, const char *family,
+                  const char *const *roles, const char *const *values,
+                  size_t n)
 {
   size_t i, k;
   for (i = 0; i < r->nfacts; i++) {
@@ -129,7 +129,6 @@ kkachi__fact_find(kkachi_result *r, const char *family, const char *const *roles
   }
   return NULL;
 }
-
 
 int
 kkachi__fact_fold(kk_fact *from, kk_fact *into)

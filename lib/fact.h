@@ -15,8 +15,8 @@
 typedef struct kk_mention {
   const kk_rule *rule;
   const kk_factspec *spec; /* the template it came from */
-  const char *family; /* borrowed from the rule */
-  size_t begin, end;  /* byte span of the whole match */
+  const char *family;      /* borrowed from the rule */
+  size_t begin, end;       /* byte span of the whole match */
   size_t sentence;
   size_t order; /* position among mentions, for a stable sort */
   kkachi_slot slot[KK_MAX_SLOTS]; /* roles borrowed, values owned */
@@ -30,14 +30,14 @@ typedef struct kk_mentions {
 
 /* Where a fact was read. */
 typedef struct kk_evidence {
-  size_t begin, end;        /* bytes */
+  size_t begin, end;          /* bytes */
   unsigned long cbegin, cend; /* code points */
-  const char *rule_id;      /* borrowed from the engine's rule */
+  const char *rule_id;        /* borrowed from the engine's rule */
   size_t sentence;
 } kk_evidence;
 
 typedef struct kk_fact {
-  const char *family; /* static */
+  const char *family;             /* static */
   kkachi_slot slot[KK_MAX_SLOTS]; /* roles static, values owned */
   size_t nslots;
   kk_evidence *ev; /* owned */
@@ -47,7 +47,7 @@ typedef struct kk_fact {
 
 /* An organization as written in this article. */
 typedef struct kk_org {
-  char *name; /* canonical */
+  char *name;      /* canonical */
   const char *cls; /* class local name, static or from the gazetteer */
   char **aliases;  /* surface forms seen, other than name */
   size_t naliases;
@@ -58,8 +58,8 @@ typedef struct kk_program {
   char *key;    /* identity: the name without spaces, or the description */
   char **names; /* forms written, the first first */
   size_t nnames;
-  int local;        /* unnamed ("대규모 과제"): an IRI inside the article */
-  unsigned long n;  /* number among the local ones */
+  int local; /* unnamed ("대규모 과제"): an IRI inside the article */
+  unsigned long n; /* number among the local ones */
 } kk_program;
 
 typedef struct kk_person {
@@ -73,13 +73,13 @@ struct kkachi_result {
   kk_text text;
   kk_fact **facts;
   size_t nfacts, capfacts;
-  kk_strmap *orgs;    /* canonical name -> kk_org* */
-  kk_org **org_list;  /* in first-seen order, owned */
+  kk_strmap *orgs;   /* canonical name -> kk_org* */
+  kk_org **org_list; /* in first-seen order, owned */
   size_t norgs, caporgs;
   kk_strmap *persons; /* name -> kk_person* */
   kk_person **person_list;
   size_t npersons, cappersons;
-  kk_strmap *aliases; /* article-local alias -> canonical org name */
+  kk_strmap *aliases;  /* article-local alias -> canonical org name */
   kk_strmap *programs; /* key -> kk_program* */
   kk_program **program_list;
   size_t nprograms, capprograms;
@@ -105,8 +105,8 @@ int kkachi__same(const char *a, const char *b);
 int kkachi__fact_fold(kk_fact *from, kk_fact *into);
 /* Finds a fact of the family whose roles equal the given values. */
 kk_fact *kkachi__fact_find(kkachi_result *r, const char *family,
-                           const char *const *roles,
-                           const char *const *values, size_t n);
+                           const char *const *roles, const char *const *values,
+                           size_t n);
 
 /* Collects the mentions of every rule of language lang in t. */
 int kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
@@ -134,7 +134,6 @@ int kkachi__fold_stages(kkachi_result *r);
 kk_program *kkachi__program_find(const kkachi_result *r, const char *name);
 
 /* Finds or adds a person. */
-int kkachi__result_person(kkachi_result *r, const char *name,
-                          kk_person **out);
+int kkachi__result_person(kkachi_result *r, const char *name, kk_person **out);
 
 #endif

@@ -4,37 +4,37 @@
 
 #include <string.h>
 
-static const char *const aff_roles[] = {"person", "surname", "org", "title",
-                                        NULL};
-static const char *const aff_req[] = {"person|surname", "title", NULL};
-static const char *const byline_roles[] = {"author", "publisher", "email",
-                                           "title", NULL};
-static const char *const byline_req[] = {"author", NULL};
-static const char *const alias_roles[] = {"name", "alias", NULL};
-static const char *const alias_req[] = {"name", "alias", NULL};
-static const char *const email_roles[] = {"person", "email", NULL};
-static const char *const email_req[] = {"person", "email", NULL};
+static const char *const aff_roles[]
+    = { "person", "surname", "org", "title", NULL };
+static const char *const aff_req[] = { "person|surname", "title", NULL };
+static const char *const byline_roles[]
+    = { "author", "publisher", "email", "title", NULL };
+static const char *const byline_req[] = { "author", NULL };
+static const char *const alias_roles[] = { "name", "alias", NULL };
+static const char *const alias_req[] = { "name", "alias", NULL };
+static const char *const email_roles[] = { "person", "email", NULL };
+static const char *const email_req[] = { "person", "email", NULL };
 
-static const char *const program_roles[] = {"name", "programref", NULL};
-static const char *const program_req[] = {"name|programref", NULL};
-static const char *const prole_roles[] = {
-    "agent", "count", "label", "program", "programref", "programdesc",
-    "role", NULL};
-static const char *const prole_req[] = {"role", "agent|count", NULL};
-static const char *const stage_roles[] = {
-    "program",  "programref", "programdesc", "method",  "methodlabel",
-    "entrants", "selected",   "eliminated",  "interval", NULL};
-static const char *const stage_req[] = {
-    "method|methodlabel|entrants|selected|eliminated", NULL};
+static const char *const program_roles[] = { "name", "programref", NULL };
+static const char *const program_req[] = { "name|programref", NULL };
+static const char *const prole_roles[]
+    = { "agent",      "count",       "label", "program",
+        "programref", "programdesc", "role",  NULL };
+static const char *const prole_req[] = { "role", "agent|count", NULL };
+static const char *const stage_roles[]
+    = { "program",  "programref", "programdesc", "method",   "methodlabel",
+        "entrants", "selected",   "eliminated",  "interval", NULL };
+static const char *const stage_req[]
+    = { "method|methodlabel|entrants|selected|eliminated", NULL };
 
 static const kk_family families[] = {
-    {"affiliation", aff_roles, aff_req},
-    {"byline", byline_roles, byline_req},
-    {"alias", alias_roles, alias_req},
-    {"email", email_roles, email_req},
-    {"program", program_roles, program_req},
-    {"program_role", prole_roles, prole_req},
-    {"stage", stage_roles, stage_req},
+  { "affiliation", aff_roles, aff_req },
+  { "byline", byline_roles, byline_req },
+  { "alias", alias_roles, alias_req },
+  { "email", email_roles, email_req },
+  { "program", program_roles, program_req },
+  { "program_role", prole_roles, prole_req },
+  { "stage", stage_roles, stage_req },
 };
 
 const kk_family *

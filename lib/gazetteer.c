@@ -20,8 +20,8 @@ kkachi__gazetteer_new(kk_gazetteer **out, const char *name)
   if (!g)
     return KKACHI_ENOMEM;
   g->name = kkachi__strdup(name);
-  if (!g->name || kkachi__strmap_new(&g->by_form) ||
-      kkachi__strmap_new(&g->files)) {
+  if (!g->name || kkachi__strmap_new(&g->by_form)
+      || kkachi__strmap_new(&g->files)) {
     kkachi__gazetteer_free(g);
     return KKACHI_ENOMEM;
   }

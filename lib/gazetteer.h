@@ -35,15 +35,15 @@ int kkachi__gazetteer_new(kk_gazetteer **out, const char *name);
 void kkachi__gazetteer_free(kk_gazetteer *g);
 
 /* Loads path into g (once per path); KKACHI_EIO (with errno set, and
- * nothing logged) when it cannot be opened. Rows are TAB-separated; alias_col (1-
- * based, 0 for none) names a column of '|'-separated aliases that are
+ * nothing logged) when it cannot be opened. Rows are TAB-separated; alias_col
+ * (1- based, 0 for none) names a column of '|'-separated aliases that are
  * surface forms too. Errors are logged through log. */
 int kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
                            kk_log *log);
 
 /* Returns the row whose surface form is s[0..n), or NULL. */
-const kk_gaz_row *kkachi__gazetteer_find(const kk_gazetteer *g,
-                                         const char *s, size_t n);
+const kk_gaz_row *kkachi__gazetteer_find(const kk_gazetteer *g, const char *s,
+                                         size_t n);
 
 /* Column c (0-based) of a row, or NULL when the row is shorter or the
  * column is empty. */

@@ -63,7 +63,7 @@ t_typed(gctx *g, const char *s, const char *p, const char *text,
 {
   librdf_uri *u = librdf_new_uri(g->w, (const unsigned char *)dt);
   librdf_node *o = u ? librdf_new_node_from_typed_literal(
-                           g->w, (const unsigned char *)text, NULL, u)
+                       g->w, (const unsigned char *)text, NULL, u)
                      : NULL;
   if (u)
     librdf_free_uri(u);
@@ -120,12 +120,11 @@ article_node(gctx *g)
   const char *a = g->article.data;
   int rc;
 
-  if ((rc = t_type(g, a, "Article")) ||
-      (rc = t_lit(g, a, NS_SCHEMA "identifier", r->id, NULL)) ||
-      (rc = t_lit(g, a, NS_SCHEMA "inLanguage", r->lang, NULL)))
+  if ((rc = t_type(g, a, "Article"))
+      || (rc = t_lit(g, a, NS_SCHEMA "identifier", r->id, NULL))
+      || (rc = t_lit(g, a, NS_SCHEMA "inLanguage", r->lang, NULL)))
     return rc;
-  if (r->title && (rc = t_lit(g, a, NS_SCHEMA "headline", r->title,
-                              r->lang)))
+  if (r->title && (rc = t_lit(g, a, NS_SCHEMA "headline", r->title, r->lang)))
     return rc;
   if (r->url && (rc = t_lit(g, a, NS_SCHEMA "url", r->url, NULL)))
     return rc;
@@ -147,10 +146,10 @@ orgs(gctx *g)
   int rc = 0;
   for (i = 0; i < g->r->norgs && !rc; i++) {
     const kk_org *o = g->r->org_list[i];
-    if ((rc = org_iri(g, &g->node, o->name)) ||
-        (rc = t_type(g, g->node.data, o->cls)) ||
-        (rc = t_lit(g, g->node.data, NS_SCHEMA "name", o->name,
-                    name_lang(g, o->name))))
+    if ((rc = org_iri(g, &g->node, o->name))
+        || (rc = t_type(g, g->node.data, o->cls))
+        || (rc = t_lit(g, g->node.data, NS_SCHEMA "name", o->name,
+                       name_lang(g, o->name))))
       return rc;
     for (j = 0; j < o->naliases && !rc; j++)
       rc = t_lit(g, g->node.data, NS_SCHEMA "alternateName", o->aliases[j],
@@ -166,10 +165,10 @@ persons(gctx *g)
   int rc = 0;
   for (i = 0; i < g->r->npersons && !rc; i++) {
     const kk_person *p = g->r->person_list[i];
-    if ((rc = kkachi__iri_entity(&g->node, g->e->base, "person", p->name)) ||
-        (rc = t_type(g, g->node.data, "Person")) ||
-        (rc = t_lit(g, g->node.data, NS_SCHEMA "name", p->name,
-                    name_lang(g, p->name))))
+    if ((rc = kkachi__iri_entity(&g->node, g->e->base, "person", p->name))
+        || (rc = t_type(g, g->node.data, "Person"))
+        || (rc = t_lit(g, g->node.data, NS_SCHEMA "name", p->name,
+                       name_lang(g, p->name))))
       return rc;
     for (j = 0; j < p->nemails && !rc; j++)
       rc = t_lit(g, g->node.data, NS_SCHEMA "email", p->emails[j], NULL);
@@ -191,31 +190,29 @@ evidence(gctx *g, const char *node, const kk_fact *f)
     const kk_evidence *x = &f->ev[i];
     kkachi__buf_reset(&ev);
     kkachi__buf_reset(&num);
-    if ((rc = kkachi__buf_printf(&ev, "%s#ev-%lu", g->article.data,
-                                 ++g->nev)) ||
-        (rc = t_iri(g, node, KK_NS "evidence", ev.data)) ||
-        (rc = t_type(g, ev.data, "Evidence")) ||
-        (rc = t_iri(g, ev.data, NS_NIF "referenceContext",
-                    g->article.data)) ||
-        (rc = kkachi__buf_printf(&num, "%lu", x->cbegin)) ||
-        (rc = t_typed(g, ev.data, NS_NIF "beginIndex", num.data,
-                      NS_XSD "nonNegativeInteger")))
+    if ((rc = kkachi__buf_printf(&ev, "%s#ev-%lu", g->article.data, ++g->nev))
+        || (rc = t_iri(g, node, KK_NS "evidence", ev.data))
+        || (rc = t_type(g, ev.data, "Evidence"))
+        || (rc = t_iri(g, ev.data, NS_NIF "referenceContext", g->article.data))
+        || (rc = kkachi__buf_printf(&num, "%lu", x->cbegin))
+        || (rc = t_typed(g, ev.data, NS_NIF "beginIndex", num.data,
+                         NS_XSD "nonNegativeInteger")))
       break;
     kkachi__buf_reset(&num);
-    if ((rc = kkachi__buf_printf(&num, "%lu", x->cend)) ||
-        (rc = t_typed(g, ev.data, NS_NIF "endIndex", num.data,
-                      NS_XSD "nonNegativeInteger")))
+    if ((rc = kkachi__buf_printf(&num, "%lu", x->cend))
+        || (rc = t_typed(g, ev.data, NS_NIF "endIndex", num.data,
+                         NS_XSD "nonNegativeInteger")))
       break;
     kkachi__buf_reset(&num);
     if ((rc = kkachi__buf_append(&num, g->r->text.s + x->begin,
-                                 x->end - x->begin)) ||
-        (rc = t_lit(g, ev.data, NS_NIF "anchorOf", num.data, NULL)))
+                                 x->end - x->begin))
+        || (rc = t_lit(g, ev.data, NS_NIF "anchorOf", num.data, NULL)))
       break;
     kkachi__buf_reset(&num);
-    if ((rc = kkachi__buf_printf(&num, KK_RULES_NS "%s", x->rule_id)) ||
-        (rc = t_iri(g, ev.data, KK_NS "rule", num.data)) ||
-        (rc = t_type(g, num.data, "Rule")) ||
-        (rc = t_lit(g, num.data, NS_RDFS "label", x->rule_id, NULL)))
+    if ((rc = kkachi__buf_printf(&num, KK_RULES_NS "%s", x->rule_id))
+        || (rc = t_iri(g, ev.data, KK_NS "rule", num.data))
+        || (rc = t_type(g, num.data, "Rule"))
+        || (rc = t_lit(g, num.data, NS_RDFS "label", x->rule_id, NULL)))
       break;
   }
   kkachi__buf_free(&ev);
@@ -226,8 +223,8 @@ evidence(gctx *g, const char *node, const kk_fact *f)
 static int
 role(gctx *g, const char *title, kk_buf *iri)
 {
-  const kk_gaz_row *row =
-      kkachi__gazetteer_find(g->e->g_title, title, strlen(title));
+  const kk_gaz_row *row
+      = kkachi__gazetteer_find(g->e->g_title, title, strlen(title));
   if (!row)
     row = kkachi__gazetteer_find(g->e->g_prof, title, strlen(title));
   const char *name = kkachi__gaz_col(row, 1);
@@ -242,9 +239,9 @@ role(gctx *g, const char *title, kk_buf *iri)
   if (!row)
     row = kkachi__gazetteer_find(g->e->g_prof, name, strlen(name));
   en = kkachi__gaz_col(row, 2);
-  if ((rc = kkachi__iri_entity(iri, g->e->base, "role", name)) ||
-      (rc = t_type(g, iri->data, "Role")) ||
-      (rc = t_lit(g, iri->data, NS_SKOS "prefLabel", name, g->r->lang)))
+  if ((rc = kkachi__iri_entity(iri, g->e->base, "role", name))
+      || (rc = t_type(g, iri->data, "Role"))
+      || (rc = t_lit(g, iri->data, NS_SKOS "prefLabel", name, g->r->lang)))
     return rc;
   if (en && strcmp(g->r->lang, "en"))
     rc = t_lit(g, iri->data, NS_SKOS "prefLabel", en, "en");
@@ -260,18 +257,19 @@ affiliation(gctx *g, const kk_fact *f, unsigned long n)
   kk_buf node = KK_BUF_INIT, p = KK_BUF_INIT, o = KK_BUF_INIT;
   int rc;
 
-  if ((rc = kkachi__buf_printf(&node, "%s#aff-%lu", g->article.data, n)) ||
-      (rc = kkachi__iri_entity(&p, g->e->base, "person", person)) ||
-      (rc = t_type(g, node.data, "Affiliation")) ||
-      (rc = t_iri(g, node.data, NS_ORG "member", p.data)) ||
-      (rc = t_lit(g, node.data, KK_NS "title", title, g->r->lang)))
+  if ((rc = kkachi__buf_printf(&node, "%s#aff-%lu", g->article.data, n))
+      || (rc = kkachi__iri_entity(&p, g->e->base, "person", person))
+      || (rc = t_type(g, node.data, "Affiliation"))
+      || (rc = t_iri(g, node.data, NS_ORG "member", p.data))
+      || (rc = t_lit(g, node.data, KK_NS "title", title, g->r->lang)))
     goto done;
-  if (org && ((rc = org_iri(g, &o, org)) ||
-              (rc = t_iri(g, node.data, NS_ORG "organization", o.data)) ||
-              (rc = t_iri(g, p.data, NS_SCHEMA "affiliation", o.data))))
+  if (org
+      && ((rc = org_iri(g, &o, org))
+          || (rc = t_iri(g, node.data, NS_ORG "organization", o.data))
+          || (rc = t_iri(g, p.data, NS_SCHEMA "affiliation", o.data))))
     goto done;
-  if ((rc = role(g, title, &o)) ||
-      (rc = t_iri(g, node.data, NS_ORG "role", o.data)))
+  if ((rc = role(g, title, &o))
+      || (rc = t_iri(g, node.data, NS_ORG "role", o.data)))
     goto done;
   rc = evidence(g, node.data, f);
 done:
@@ -289,12 +287,12 @@ byline(gctx *g, const kk_fact *f)
   kk_buf b = KK_BUF_INIT;
   int rc;
 
-  if ((rc = kkachi__iri_entity(&b, g->e->base, "person", author)) ||
-      (rc = t_iri(g, g->article.data, NS_SCHEMA "author", b.data)))
+  if ((rc = kkachi__iri_entity(&b, g->e->base, "person", author))
+      || (rc = t_iri(g, g->article.data, NS_SCHEMA "author", b.data)))
     goto done;
-  if (pub && ((rc = org_iri(g, &b, pub)) ||
-              (rc = t_iri(g, g->article.data, NS_SCHEMA "publisher",
-                          b.data))))
+  if (pub
+      && ((rc = org_iri(g, &b, pub))
+          || (rc = t_iri(g, g->article.data, NS_SCHEMA "publisher", b.data))))
     goto done;
   rc = evidence(g, g->article.data, f);
 done:
@@ -318,12 +316,11 @@ programs(gctx *g)
   int rc = 0;
   for (i = 0; i < g->r->nprograms && !rc; i++) {
     const kk_program *p = g->r->program_list[i];
-    if ((rc = program_iri(g, &g->node, p)) ||
-        (rc = t_type(g, g->node.data, "Program")))
+    if ((rc = program_iri(g, &g->node, p))
+        || (rc = t_type(g, g->node.data, "Program")))
       return rc;
     for (j = 0; j < p->nnames && !rc; j++)
-      rc = t_lit(g, g->node.data, NS_SCHEMA "name", p->names[j],
-                 g->r->lang);
+      rc = t_lit(g, g->node.data, NS_SCHEMA "name", p->names[j], g->r->lang);
   }
   return rc;
 }
@@ -339,15 +336,17 @@ individual(const char *value, const char *const *known)
   return NULL;
 }
 
-static const char *const role_types[] = {
-    "runs", "Runs", "executes", "Executes", "funds", "Funds",
-    "participates", "Participates", "applies", "Applies",
-    "selected", "Selected", NULL};
-static const char *const methods[] = {
-    "DocumentReview", "DocumentReview", "PresentationReview",
-    "PresentationReview", "OnSiteReview", "OnSiteReview", "InDepthReview",
-    "InDepthReview", "Interview", "Interview", "PeriodicElimination",
-    "PeriodicElimination", "FinalSelection", "FinalSelection", NULL};
+static const char *const role_types[]
+    = { "runs",    "Runs",    "executes",     "Executes",
+        "funds",   "Funds",   "participates", "Participates",
+        "applies", "Applies", "selected",     "Selected",
+        NULL };
+static const char *const methods[]
+    = { "DocumentReview",     "DocumentReview",      "PresentationReview",
+        "PresentationReview", "OnSiteReview",        "OnSiteReview",
+        "InDepthReview",      "InDepthReview",       "Interview",
+        "Interview",          "PeriodicElimination", "PeriodicElimination",
+        "FinalSelection",     "FinalSelection",      NULL };
 
 /* The program a fact names, and its IRI in b. */
 static const kk_program *
@@ -380,20 +379,20 @@ program_role(gctx *g, const kk_fact *f, unsigned long n)
 
   if (!type || !fact_program(g, f, &prog))
     goto done;
-  if ((rc = kkachi__buf_printf(&node, "%s#prole-%lu", g->article.data, n)) ||
-      (rc = t_type(g, node.data, "ProgramRole")) ||
-      (rc = t_iri(g, node.data, KK_NS "program", prog.data)) ||
-      (rc = kkachi__buf_printf(&o, KK_NS "%s", type)) ||
-      (rc = t_iri(g, node.data, KK_NS "roleType", o.data)) ||
-      (rc = t_integer(g, node.data, KK_NS "agentCount",
-                      kkachi__slot(f->slot, f->nslots, "count"))))
+  if ((rc = kkachi__buf_printf(&node, "%s#prole-%lu", g->article.data, n))
+      || (rc = t_type(g, node.data, "ProgramRole"))
+      || (rc = t_iri(g, node.data, KK_NS "program", prog.data))
+      || (rc = kkachi__buf_printf(&o, KK_NS "%s", type))
+      || (rc = t_iri(g, node.data, KK_NS "roleType", o.data))
+      || (rc = t_integer(g, node.data, KK_NS "agentCount",
+                         kkachi__slot(f->slot, f->nslots, "count"))))
     goto done;
-  if (label && (rc = t_lit(g, node.data, KK_NS "agentLabel", label,
-                           g->r->lang)))
+  if (label
+      && (rc = t_lit(g, node.data, KK_NS "agentLabel", label, g->r->lang)))
     goto done;
   if (agent) {
-    if ((rc = org_iri(g, &o, agent)) ||
-        (rc = t_iri(g, node.data, KK_NS "agent", o.data)))
+    if ((rc = org_iri(g, &o, agent))
+        || (rc = t_iri(g, node.data, KK_NS "agent", o.data)))
       goto done;
     if (!strcmp(role, "runs"))
       rc = t_iri(g, prog.data, KK_NS "runBy", o.data);
@@ -419,8 +418,8 @@ stage_order(gctx *g, const kk_fact *f)
   size_t i;
   for (i = 0; i < g->r->nfacts; i++) {
     const kk_fact *h = g->r->facts[i];
-    if (!strcmp(h->family, "stage") &&
-        kkachi__same(kkachi__slot(h->slot, h->nslots, "program"), key))
+    if (!strcmp(h->family, "stage")
+        && kkachi__same(kkachi__slot(h->slot, h->nslots, "program"), key))
       n++;
     if (h == f)
       break;
@@ -431,9 +430,10 @@ stage_order(gctx *g, const kk_fact *f)
 static int
 stage(gctx *g, const kk_fact *f, unsigned long n)
 {
-  static const char *const counts[][2] = {{"entrants", "entrantCount"},
-                                          {"selected", "selectedCount"},
-                                          {"eliminated", "eliminatedCount"}};
+  static const char *const counts[][2]
+      = { { "entrants", "entrantCount" },
+          { "selected", "selectedCount" },
+          { "eliminated", "eliminatedCount" } };
   const char *method = kkachi__slot(f->slot, f->nslots, "method");
   const char *label = kkachi__slot(f->slot, f->nslots, "methodlabel");
   const char *interval = kkachi__slot(f->slot, f->nslots, "interval");
@@ -444,19 +444,20 @@ stage(gctx *g, const kk_fact *f, unsigned long n)
 
   if (!fact_program(g, f, &prog))
     goto done;
-  if ((rc = kkachi__buf_printf(&node, "%s#stage-%lu", g->article.data, n)) ||
-      (rc = t_type(g, node.data, "SelectionStage")) ||
-      (rc = t_iri(g, node.data, KK_NS "program", prog.data)) ||
-      (rc = t_iri(g, prog.data, KK_NS "hasStage", node.data)) ||
-      (rc = kkachi__buf_printf(&o, "%lu", stage_order(g, f))) ||
-      (rc = t_integer(g, node.data, KK_NS "stageOrder", o.data)))
+  if ((rc = kkachi__buf_printf(&node, "%s#stage-%lu", g->article.data, n))
+      || (rc = t_type(g, node.data, "SelectionStage"))
+      || (rc = t_iri(g, node.data, KK_NS "program", prog.data))
+      || (rc = t_iri(g, prog.data, KK_NS "hasStage", node.data))
+      || (rc = kkachi__buf_printf(&o, "%lu", stage_order(g, f)))
+      || (rc = t_integer(g, node.data, KK_NS "stageOrder", o.data)))
     goto done;
   kkachi__buf_reset(&o);
-  if (type && ((rc = kkachi__buf_printf(&o, KK_NS "%s", type)) ||
-               (rc = t_iri(g, node.data, KK_NS "method", o.data))))
+  if (type
+      && ((rc = kkachi__buf_printf(&o, KK_NS "%s", type))
+          || (rc = t_iri(g, node.data, KK_NS "method", o.data))))
     goto done;
-  if (label && (rc = t_lit(g, node.data, KK_NS "methodLabel", label,
-                           g->r->lang)))
+  if (label
+      && (rc = t_lit(g, node.data, KK_NS "methodLabel", label, g->r->lang)))
     goto done;
   for (i = 0; i < 3 && !rc; i++) {
     char p[64];
@@ -465,8 +466,7 @@ stage(gctx *g, const kk_fact *f, unsigned long n)
                    kkachi__slot(f->slot, f->nslots, counts[i][0]));
   }
   if (!rc && interval)
-    rc = t_typed(g, node.data, KK_NS "interval", interval,
-                 NS_XSD "duration");
+    rc = t_typed(g, node.data, KK_NS "interval", interval, NS_XSD "duration");
   if (!rc)
     rc = evidence(g, node.data, f);
 done:
@@ -513,9 +513,9 @@ kkachi__graph_build(librdf_model *model, kkachi_engine *e,
   *article_iri = NULL;
   if (!g.w)
     return KKACHI_ERDF;
-  if (!(rc = kkachi__iri_entity(&g.article, e->base, "article", r->id)) &&
-      !(rc = article_node(&g)) && !(rc = orgs(&g)) && !(rc = persons(&g)) &&
-      !(rc = programs(&g)))
+  if (!(rc = kkachi__iri_entity(&g.article, e->base, "article", r->id))
+      && !(rc = article_node(&g)) && !(rc = orgs(&g)) && !(rc = persons(&g))
+      && !(rc = programs(&g)))
     rc = facts(&g);
   if (!rc)
     *article_iri = kkachi__buf_steal(&g.article);

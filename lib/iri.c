@@ -15,7 +15,7 @@ kkachi__iri_segment(kk_buf *b, const char *name)
     if (c == ' ')
       rc = kkachi__buf_append(b, "_", 1);
     else if (c < 0x21 || c == 0x7F || strchr("<>\"{}|\\^`#?/%[]", c)) {
-      char enc[3] = {'%', hex[c >> 4], hex[c & 15]};
+      char enc[3] = { '%', hex[c >> 4], hex[c & 15] };
       rc = kkachi__buf_append(b, enc, 3);
     } else
       rc = kkachi__buf_append(b, (const char *)s, 1);

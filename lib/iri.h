@@ -8,7 +8,8 @@
 #define KK_RULES_NS "https://w3id.org/kkachi/rules/"
 #define NS_SCHEMA "https://schema.org/"
 #define NS_ORG "http://www.w3.org/ns/org#"
-#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define NS_NIF                                                                \
+  "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define NS_SKOS "http://www.w3.org/2004/02/skos/core#"

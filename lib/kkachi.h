@@ -99,8 +99,8 @@ int kkachi_engine_test_rules(kkachi_engine *engine, kkachi_test_fn fn,
  * text. Fails with KKACHI_EUTF8 or KKACHI_ENUL (and *bad_offset set to the
  * byte offset of the first bad byte when bad_offset is not NULL), or with
  * KKACHI_EEMPTY when the text is only white space. */
-int kkachi_article_new(kkachi_article **out, const char *id,
-                       const char *text, size_t len, size_t *bad_offset);
+int kkachi_article_new(kkachi_article **out, const char *id, const char *text,
+                       size_t len, size_t *bad_offset);
 
 /* Sets metadata: key is "url", "date", "title" or "lang"; takes a copy. */
 int kkachi_article_set(kkachi_article *article, const char *key,
@@ -227,8 +227,8 @@ int kkachi_validate(kkachi_graph *data, kkachi_graph *shapes, int *conforms,
  * describe (as the subject of a triple), as a result in report (made by
  * kkachi_validate), which then no longer conforms. *count (may be NULL)
  * gets the number of terms reported. */
-int kkachi_check_terms(kkachi_graph *data, kkachi_graph *vocab,
-                       const char *ns, kkachi_graph *report, size_t *count);
+int kkachi_check_terms(kkachi_graph *data, kkachi_graph *vocab, const char *ns,
+                       kkachi_graph *report, size_t *count);
 
 #ifdef __cplusplus
 }

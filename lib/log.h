@@ -10,8 +10,8 @@ struct kk_log {
 };
 typedef struct kk_log kk_log;
 
-void kkachi__log(kk_log *log, int level, const char *file,
-                 unsigned long line, unsigned long col, const char *fmt, ...)
+void kkachi__log(kk_log *log, int level, const char *file, unsigned long line,
+                 unsigned long col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 #endif

@@ -45,8 +45,8 @@ complete(const kk_mention *m)
 
 /* Adds one mention per fact template of r for the current match. */
 static int
-yield(kk_mentions *ms, const kk_rule *r, const char *subject,
-      size_t base, size_t sentence, const PCRE2_SIZE *ov, uint32_t npairs)
+yield(kk_mentions *ms, const kk_rule *r, const char *subject, size_t base,
+      size_t sentence, const PCRE2_SIZE *ov, uint32_t npairs)
 {
   size_t i, j;
   int rc;
@@ -115,8 +115,7 @@ kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data)
 
   if (!r || !s)
     return 0;
-  for (k = 0; k < cb->callout_string_length && s[k] >= '0' && s[k] <= '9';
-       k++)
+  for (k = 0; k < cb->callout_string_length && s[k] >= '0' && s[k] <= '9'; k++)
     i = i * 10 + (unsigned long)(s[k] - '0');
   if (i >= r->nrefs)
     return PCRE2_ERROR_CALLOUT;
@@ -127,8 +126,7 @@ kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data)
   end = cb->offset_vector[2 * ref->group + 1];
   if (b == PCRE2_UNSET || end < b)
     return 1;
-  return kkachi__gazetteer_find(ref->g, (const char *)cb->subject + b,
-                                end - b)
+  return kkachi__gazetteer_find(ref->g, (const char *)cb->subject + b, end - b)
              ? 0
              : 1;
 }

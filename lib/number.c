@@ -54,11 +54,11 @@ static long
 unit_of(uint32_t c)
 {
   switch (c) {
-  case 0xC2ED: return 10;          /* 십 */
-  case 0xBC31: return 100;         /* 백 */
-  case 0xCC9C: return 1000;        /* 천 */
-  case 0xB9CC: return 10000;       /* 만 */
-  case 0xC5B5: return 100000000L;  /* 억 */
+  case 0xC2ED: return 10;             /* 십 */
+  case 0xBC31: return 100;            /* 백 */
+  case 0xCC9C: return 1000;           /* 천 */
+  case 0xB9CC: return 10000;          /* 만 */
+  case 0xC5B5: return 100000000L;     /* 억 */
   case 0xC870: return 1000000000000L; /* 조 */
   default: return 0;
   }

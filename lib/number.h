@@ -20,12 +20,12 @@ void kkachi__numparser_free(kk_numparser *p);
  * numeral (다섯, 열다섯, 스무, 삼십). What follows (개, 팀, 여, 내외) is
  * ignored. Returns 0 with *value set, or KKACHI_EINVAL when s does not
  * start with a number. *used (may be NULL) gets the bytes read. */
-int kkachi__number_parse(kk_numparser *p, const char *s, size_t n,
-                         long *value, size_t *used);
+int kkachi__number_parse(kk_numparser *p, const char *s, size_t n, long *value,
+                         size_t *used);
 
 /* Reads a period (6개월, 3개월, 1년, 2주, 분기, 반기, 한 달) into an
  * xsd:duration such as "P6M" in out (size bytes). */
-int kkachi__period_parse(kk_numparser *p, const char *s, size_t n,
-                         char *out, size_t size);
+int kkachi__period_parse(kk_numparser *p, const char *s, size_t n, char *out,
+                         size_t size);
 
 #endif

@@ -175,7 +175,7 @@ opt_string(kkachi_reader *r, json_t *obj, const char *key, const char **out)
 static int
 record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
 {
-  static const char *const meta[] = {"url", "date", "title", "lang"};
+  static const char *const meta[] = { "url", "date", "title", "lang" };
   char idbuf[64];
   const char *text, *id, *v;
   json_t *jt, *jid;
@@ -207,8 +207,8 @@ record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
   if (rc)
     return bad_text(r, rc, *bad, 0);
   for (i = 0; i < 4; i++) {
-    if ((rc = opt_string(r, obj, meta[i], &v)) ||
-        (v && (rc = kkachi_article_set(*out, meta[i], v)))) {
+    if ((rc = opt_string(r, obj, meta[i], &v))
+        || (v && (rc = kkachi_article_set(*out, meta[i], v)))) {
       kkachi_article_free(*out);
       *out = NULL;
       return rc;
@@ -261,8 +261,8 @@ next_jsonl(kkachi_reader *r, kkachi_article **out, unsigned long *line,
 }
 
 int
-kkachi_reader_next(kkachi_reader *r, kkachi_article **out,
-                   unsigned long *line, unsigned long *col, size_t *offset)
+kkachi_reader_next(kkachi_reader *r, kkachi_article **out, unsigned long *line,
+                   unsigned long *col, size_t *offset)
 {
   unsigned long l = 0, c = 0;
   size_t o = 0;

@@ -38,8 +38,8 @@ class_by_ending(kkachi_engine *e, const char *name)
   if (!e->g_orgclass)
     return "Organization";
   while (i < n) { /* suffixes from the longest, at code-point starts */
-    const kk_gaz_row *row =
-        kkachi__gazetteer_find(e->g_orgclass, name + i, n - i);
+    const kk_gaz_row *row
+        = kkachi__gazetteer_find(e->g_orgclass, name + i, n - i);
     if (row && i > 0 && kkachi__gaz_col(row, 1))
       return kkachi__gaz_col(row, 1);
     kkachi__utf8_next(name, &i);
@@ -69,8 +69,9 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
   if (!o) {
     if (!(o = kkachi__calloc(1, sizeof *o)))
       return KKACHI_ENOMEM;
-    if (!(o->name = kkachi__strdup(canon)) ||
-        kkachi__push_ptr((void ***)&r->org_list, &r->norgs, &r->caporgs, o)) {
+    if (!(o->name = kkachi__strdup(canon))
+        || kkachi__push_ptr((void ***)&r->org_list, &r->norgs, &r->caporgs,
+                            o)) {
       kkachi__free(o->name);
       kkachi__free(o);
       return KKACHI_ENOMEM;
@@ -79,7 +80,8 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
     if ((rc = kkachi__strmap_put(r->orgs, o->name, strlen(o->name), o)))
       return rc;
   }
-  if (strcmp(s, o->name) && (rc = kkachi__add_unique(&o->aliases, &o->naliases, s)))
+  if (strcmp(s, o->name)
+      && (rc = kkachi__add_unique(&o->aliases, &o->naliases, s)))
     return rc;
   *out = o;
   return 0;
@@ -92,9 +94,9 @@ kkachi__result_person(kkachi_result *r, const char *name, kk_person **out)
   if (!p) {
     if (!(p = kkachi__calloc(1, sizeof *p)))
       return KKACHI_ENOMEM;
-    if (!(p->name = kkachi__strdup(name)) ||
-        kkachi__push_ptr((void ***)&r->person_list, &r->npersons, &r->cappersons,
-                 p)) {
+    if (!(p->name = kkachi__strdup(name))
+        || kkachi__push_ptr((void ***)&r->person_list, &r->npersons,
+                            &r->cappersons, p)) {
       kkachi__free(p->name);
       kkachi__free(p);
       return KKACHI_ENOMEM;
@@ -126,8 +128,8 @@ has_common_word(kkachi_engine *e, const char *name)
     if (n < sizeof word) {
       memcpy(word, w, n);
       word[n] = '\0';
-      if (not_a_person(e, word) ||
-          kkachi__gazetteer_find(e->g_notorg, word, n))
+      if (not_a_person(e, word)
+          || kkachi__gazetteer_find(e->g_notorg, word, n))
         return 1;
     }
     w += n + (sp ? 1 : 0);
@@ -138,20 +140,20 @@ has_common_word(kkachi_engine *e, const char *name)
 static int
 not_a_person(kkachi_engine *e, const char *name)
 {
-  static const char *const particles[] = {"은", "는", "이", "가", "을",
-                                          "를", "의", "과", "와", "도",
-                                          "로", "에", "만", "께"};
+  static const char *const particles[]
+      = { "은", "는", "이", "가", "을", "를", "의",
+          "과", "와", "도", "로", "에", "만", "께" };
   size_t n = strlen(name), i;
   /* "인선은" read as a name is 인선 with a particle */
   for (i = 0; n > 3 && i < sizeof particles / sizeof particles[0]; i++)
-    if (!strcmp(name + n - 3, particles[i]) &&
-        kkachi__gazetteer_find(e->g_notname, name, n - 3))
+    if (!strcmp(name + n - 3, particles[i])
+        && kkachi__gazetteer_find(e->g_notname, name, n - 3))
       return 1;
-  return has_common_word(e, name) ||
-         kkachi__gazetteer_find(e->g_notname, name, n) ||
-         kkachi__gazetteer_find(e->g_org, name, n) ||
-         kkachi__gazetteer_find(e->g_title, name, n) ||
-         kkachi__gazetteer_find(e->g_prof, name, n);
+  return has_common_word(e, name)
+         || kkachi__gazetteer_find(e->g_notname, name, n)
+         || kkachi__gazetteer_find(e->g_org, name, n)
+         || kkachi__gazetteer_find(e->g_title, name, n)
+         || kkachi__gazetteer_find(e->g_prof, name, n);
 }
 
 static int
@@ -164,8 +166,8 @@ starts_with(const char *s, const char *prefix)
 static const char *
 role_of(kkachi_engine *e, const char *title)
 {
-  const kk_gaz_row *row =
-      kkachi__gazetteer_find(e->g_title, title, strlen(title));
+  const kk_gaz_row *row
+      = kkachi__gazetteer_find(e->g_title, title, strlen(title));
   const char *role;
   if (!row)
     row = kkachi__gazetteer_find(e->g_prof, title, strlen(title));
@@ -187,9 +189,9 @@ short_form(kkachi_result *r, const kk_mention *m, const char *surname,
       continue;
     p = kkachi__slot(f->slot, f->nslots, "person");
     t = kkachi__slot(f->slot, f->nslots, "title");
-    if (p && t && starts_with(p, surname) &&
-        (!strcmp(t, title) ||
-         !strcmp(role_of(r->engine, t), role_of(r->engine, title))))
+    if (p && t && starts_with(p, surname)
+        && (!strcmp(t, title)
+            || !strcmp(role_of(r->engine, t), role_of(r->engine, title))))
       return kkachi__fact_add_mention(f, m);
   }
   return 0;
@@ -198,7 +200,7 @@ short_form(kkachi_result *r, const kk_mention *m, const char *surname,
 static int
 affiliation(kkachi_result *r, const kk_mention *m)
 {
-  static const char *const roles[] = {"person", "org", "title"};
+  static const char *const roles[] = { "person", "org", "title" };
   const char *person = kkachi__slot(m->slot, m->nslots, "person");
   const char *surname = kkachi__slot(m->slot, m->nslots, "surname");
   const char *org = kkachi__slot(m->slot, m->nslots, "org");
@@ -226,9 +228,9 @@ affiliation(kkachi_result *r, const kk_mention *m)
   if (!f) {
     if ((rc = kkachi__fact_new(r, "affiliation", &f)))
       return rc;
-    if ((rc = kkachi__fact_set(f, "person", person)) ||
-        (rc = kkachi__fact_set(f, "org", values[1])) ||
-        (rc = kkachi__fact_set(f, "title", title)))
+    if ((rc = kkachi__fact_set(f, "person", person))
+        || (rc = kkachi__fact_set(f, "org", values[1]))
+        || (rc = kkachi__fact_set(f, "title", title)))
       return rc;
   }
   return kkachi__fact_add_mention(f, m);
@@ -237,7 +239,7 @@ affiliation(kkachi_result *r, const kk_mention *m)
 static int
 byline(kkachi_result *r, const kk_mention *m)
 {
-  static const char *const roles[] = {"author"};
+  static const char *const roles[] = { "author" };
   const char *author = kkachi__slot(m->slot, m->nslots, "author");
   const char *pub = kkachi__slot(m->slot, m->nslots, "publisher");
   const char *email = kkachi__slot(m->slot, m->nslots, "email");
@@ -259,9 +261,9 @@ byline(kkachi_result *r, const kk_mention *m)
   f = kkachi__fact_find(r, "byline", roles, &author, 1);
   if (!f && (rc = kkachi__fact_new(r, "byline", &f)))
     return rc;
-  if ((rc = kkachi__fact_set(f, "author", author)) ||
-      (rc = kkachi__fact_set(f, "publisher", o ? o->name : NULL)) ||
-      (rc = kkachi__fact_set(f, "email", email)))
+  if ((rc = kkachi__fact_set(f, "author", author))
+      || (rc = kkachi__fact_set(f, "publisher", o ? o->name : NULL))
+      || (rc = kkachi__fact_set(f, "email", email)))
     return rc;
   return kkachi__fact_add_mention(f, m);
 }
@@ -302,20 +304,20 @@ email(kkachi_result *r, const kk_mention *m)
 static int
 fold_orgless(kkachi_result *r)
 {
-  static const char *const roles[] = {"person", "title"};
+  static const char *const roles[] = { "person", "title" };
   size_t i, j, k;
   for (i = 0; i < r->nfacts; i++) {
     kk_fact *f = r->facts[i];
     const char *v[2];
-    if (f->dropped || strcmp(f->family, "affiliation") ||
-        kkachi__slot(f->slot, f->nslots, "org"))
+    if (f->dropped || strcmp(f->family, "affiliation")
+        || kkachi__slot(f->slot, f->nslots, "org"))
       continue;
     v[0] = kkachi__slot(f->slot, f->nslots, "person");
     v[1] = kkachi__slot(f->slot, f->nslots, "title");
     for (j = 0; j < r->nfacts; j++) {
       kk_fact *g = r->facts[j];
-      if (g == f || g->dropped || strcmp(g->family, "affiliation") ||
-          !kkachi__slot(g->slot, g->nslots, "org"))
+      if (g == f || g->dropped || strcmp(g->family, "affiliation")
+          || !kkachi__slot(g->slot, g->nslots, "org"))
         continue;
       for (k = 0; k < 2; k++)
         if (!kkachi__same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
@@ -349,7 +351,7 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
 
   if (ms->n > 1)
     qsort(ms->m, ms->n, sizeof *ms->m, by_position);
-  for (i = 0; i < ms->n && !rc; i++) /* aliases first: they hold for */
+  for (i = 0; i < ms->n && !rc; i++)       /* aliases first: they hold for */
     if (!strcmp(ms->m[i].family, "alias")) /* the whole article */
       rc = alias(r, &ms->m[i]);
   for (i = 0; i < ms->n && !rc; i++) {

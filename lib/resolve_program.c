@@ -42,8 +42,8 @@ kkachi__program_find(const kkachi_result *r, const char *name)
 static size_t
 quote_len(const char *s)
 {
-  static const char *const quotes[] = {"'", "\"", "‘", "’", "“", "”", "「",
-                                       "」", "『", "』", "`"};
+  static const char *const quotes[]
+      = { "'", "\"", "‘", "’", "“", "”", "「", "」", "『", "』", "`" };
   size_t i;
   for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++)
     if (!strncmp(s, quotes[i], strlen(quotes[i])))
@@ -86,8 +86,7 @@ clean_name(kk_buf *b, const char *name)
 
 /* Finds or adds the program name (local: an unnamed description). */
 static int
-program_get(kkachi_result *r, const char *written, int local,
-            kk_program **out)
+program_get(kkachi_result *r, const char *written, int local, kk_program **out)
 {
   kk_buf key = KK_BUF_INIT, clean = KK_BUF_INIT;
   const char *name;
@@ -106,9 +105,9 @@ program_get(kkachi_result *r, const char *written, int local,
     rc = KKACHI_ENOMEM;
     if (!(p = kkachi__calloc(1, sizeof *p)))
       goto done;
-    if (!(p->key = kkachi__strdup(key.data)) ||
-        kkachi__push_ptr((void ***)&r->program_list, &r->nprograms,
-                         &r->capprograms, p)) {
+    if (!(p->key = kkachi__strdup(key.data))
+        || kkachi__push_ptr((void ***)&r->program_list, &r->nprograms,
+                            &r->capprograms, p)) {
       kkachi__free(p->key);
       kkachi__free(p);
       goto done;
@@ -171,8 +170,8 @@ set_number(kkachi_result *r, kk_fact *f, const char *role, const char *text)
 {
   char buf[32];
   long v;
-  if (!text ||
-      kkachi__number_parse(r->engine->num, text, strlen(text), &v, NULL))
+  if (!text
+      || kkachi__number_parse(r->engine->num, text, strlen(text), &v, NULL))
     return 0;
   snprintf(buf, sizeof buf, "%ld", v);
   return kkachi__fact_set(f, role, buf);
@@ -185,8 +184,8 @@ find_equal(kkachi_result *r, const kk_fact *f)
   size_t i, k;
   for (i = 0; i < r->nfacts; i++) {
     kk_fact *g = r->facts[i];
-    if (g == f || g->dropped || strcmp(g->family, f->family) ||
-        g->nslots != f->nslots)
+    if (g == f || g->dropped || strcmp(g->family, f->family)
+        || g->nslots != f->nslots)
       continue;
     for (k = 0; k < f->nslots; k++)
       if (!kkachi__same(kkachi__slot(g->slot, g->nslots, f->slot[k].role),
@@ -227,13 +226,13 @@ kkachi__resolve_program_role(kkachi_result *r, const kk_mention *m)
     return rc;
   if ((rc = kkachi__fact_new(r, "program_role", &f)))
     return rc;
-  if ((rc = kkachi__fact_set(f, "role", role)) ||
-      (rc = kkachi__fact_set(f, "program", p->names[0])) ||
-      (rc = kkachi__fact_set(f, "agent", o ? o->name : NULL)) ||
-      (rc = set_number(r, f, "count",
-                       kkachi__slot(m->slot, m->nslots, "count"))) ||
-      (rc = kkachi__fact_set(f, "label",
-                             kkachi__slot(m->slot, m->nslots, "label"))))
+  if ((rc = kkachi__fact_set(f, "role", role))
+      || (rc = kkachi__fact_set(f, "program", p->names[0]))
+      || (rc = kkachi__fact_set(f, "agent", o ? o->name : NULL))
+      || (rc = set_number(r, f, "count",
+                          kkachi__slot(m->slot, m->nslots, "count")))
+      || (rc = kkachi__fact_set(f, "label",
+                                kkachi__slot(m->slot, m->nslots, "label"))))
     return rc;
   if (!o && !kkachi__slot(f->slot, f->nslots, "count")) {
     f->dropped = 1; /* neither who nor how many */
@@ -260,7 +259,7 @@ stage_method(kkachi_result *r, const kk_mention *m)
 int
 kkachi__resolve_stage(kkachi_result *r, const kk_mention *m)
 {
-  static const char *const counts[] = {"entrants", "selected", "eliminated"};
+  static const char *const counts[] = { "entrants", "selected", "eliminated" };
   const char *interval = kkachi__slot(m->slot, m->nslots, "interval");
   kk_program *p;
   kk_fact *f;
@@ -272,24 +271,25 @@ kkachi__resolve_stage(kkachi_result *r, const kk_mention *m)
     return rc;
   if ((rc = kkachi__fact_new(r, "stage", &f)))
     return rc;
-  if ((rc = kkachi__fact_set(f, "program", p->names[0])) ||
-      (rc = kkachi__fact_set(f, "method", stage_method(r, m))) ||
-      (rc = kkachi__fact_set(f, "methodlabel",
-                             kkachi__slot(m->slot, m->nslots,
-                                          "methodlabel"))))
+  if ((rc = kkachi__fact_set(f, "program", p->names[0]))
+      || (rc = kkachi__fact_set(f, "method", stage_method(r, m)))
+      || (rc
+          = kkachi__fact_set(f, "methodlabel",
+                             kkachi__slot(m->slot, m->nslots, "methodlabel"))))
     return rc;
   for (i = 0; i < 3; i++)
     if ((rc = set_number(r, f, counts[i],
                          kkachi__slot(m->slot, m->nslots, counts[i]))))
       return rc;
-  if (interval && !kkachi__period_parse(r->engine->num, interval,
-                                        strlen(interval), iso, sizeof iso) &&
-      (rc = kkachi__fact_set(f, "interval", iso)))
+  if (interval
+      && !kkachi__period_parse(r->engine->num, interval, strlen(interval), iso,
+                               sizeof iso)
+      && (rc = kkachi__fact_set(f, "interval", iso)))
     return rc;
-  if (!kkachi__slot(f->slot, f->nslots, "method") &&
-      !kkachi__slot(f->slot, f->nslots, "entrants") &&
-      !kkachi__slot(f->slot, f->nslots, "selected") &&
-      !kkachi__slot(f->slot, f->nslots, "eliminated")) {
+  if (!kkachi__slot(f->slot, f->nslots, "method")
+      && !kkachi__slot(f->slot, f->nslots, "entrants")
+      && !kkachi__slot(f->slot, f->nslots, "selected")
+      && !kkachi__slot(f->slot, f->nslots, "eliminated")) {
     f->dropped = 1; /* selects nobody that the text counts or names */
     return 0;
   }
@@ -338,8 +338,8 @@ kkachi__fold_stages(kkachi_result *r)
       continue;
     for (j = 0; j < r->nfacts; j++) {
       kk_fact *b = r->facts[j];
-      if (b == a || b->dropped || strcmp(b->family, "stage") ||
-          !overlap(a, b) || !subsumed(a, b) || (subsumed(b, a) && j > i))
+      if (b == a || b->dropped || strcmp(b->family, "stage") || !overlap(a, b)
+          || !subsumed(a, b) || (subsumed(b, a) && j > i))
         continue;
       if (kkachi__fact_fold(a, b))
         return KKACHI_ENOMEM;

@@ -9,9 +9,9 @@
 /* role=value in a fact template or an example expectation. */
 typedef struct kk_binding {
   char *role;
-  char *value;  /* literal value, or the group name when group is set */
-  int is_group; /* value names capture groups ($a or $a|$b: the first
-                   group that took part) */
+  char *value;       /* literal value, or the group name when group is set */
+  int is_group;      /* value names capture groups ($a or $a|$b: the first
+                        group that took part) */
   uint32_t group[4]; /* group numbers once compiled */
   size_t ngroups;
 } kk_binding;
@@ -21,7 +21,7 @@ struct kk_family;
 typedef struct kk_factspec {
   char *family;
   const struct kk_family *fam; /* static */
-  kk_binding *b; /* owned */
+  kk_binding *b;               /* owned */
   size_t nb;
   unsigned long line;
 } kk_factspec;
@@ -45,13 +45,13 @@ typedef struct kk_rule {
   unsigned long line;
   char *pattern; /* as written, with {{references}} */
   unsigned long pattern_line;
-  int scope_any; /* 1: also outside the article body (bylines) */
-  int skip_quoted; /* 1: not inside quoted speech */
+  int scope_any;      /* 1: also outside the article body (bylines) */
+  int skip_quoted;    /* 1: not inside quoted speech */
   kk_factspec *facts; /* owned */
   size_t nfacts;
   kk_example *examples; /* owned */
   size_t nexamples;
-  pcre2_code *code; /* compiled, owned */
+  pcre2_code *code;       /* compiled, owned */
   struct kk_gazref *refs; /* large gazetteers checked by callout, owned */
   size_t nrefs;
 } kk_rule;

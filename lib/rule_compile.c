@@ -26,8 +26,9 @@ append_escaped(kk_buf *out, const char *s)
   int rc = 0;
   for (; *s && !rc; s++) {
     unsigned char c = (unsigned char)*s;
-    if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                      (c >= 'A' && c <= 'Z')))
+    if (c < 0x80
+        && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+             || (c >= 'A' && c <= 'Z')))
       rc = kkachi__buf_append(out, "\\", 1);
     if (!rc)
       rc = kkachi__buf_append(out, s, 1);
@@ -126,10 +127,9 @@ append_gazref(kk_buf *out, const kk_gazetteer *g, kk_rule *r)
   refs[r->nrefs].group = 0;
   r->nrefs++;
   if (maxw == 1)
-    return kkachi__buf_printf(out, "(?<kkg%lu>\\S{1,%lu})(?C\"%lu\")",
-                              (unsigned long)r->nrefs - 1,
-                              (unsigned long)maxcp,
-                              (unsigned long)r->nrefs - 1);
+    return kkachi__buf_printf(
+        out, "(?<kkg%lu>\\S{1,%lu})(?C\"%lu\")", (unsigned long)r->nrefs - 1,
+        (unsigned long)maxcp, (unsigned long)r->nrefs - 1);
   return kkachi__buf_printf(out,
                             "(?<kkg%lu>\\S{1,%lu}(?:\\x20\\S{1,%lu}){0,%lu})"
                             "(?C\"%lu\")",
@@ -143,15 +143,14 @@ find_define(kkachi_engine *e, const char *name, size_t n)
 {
   size_t i;
   for (i = 0; i < e->ndefines; i++)
-    if (strlen(e->defines[i]->name) == n &&
-        !memcmp(e->defines[i]->name, name, n))
+    if (strlen(e->defines[i]->name) == n
+        && !memcmp(e->defines[i]->name, name, n))
       return e->defines[i];
   return NULL;
 }
 
 static int
-expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r,
-       int depth)
+expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
 {
   const char *p = src;
   int rc = 0;
@@ -239,8 +238,8 @@ bind_groups(kkachi_engine *e, kk_rule *r)
         }
         if (n < 0) {
           kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, f->line, 0,
-                      "rule '%s': no group named '%.*s' in the pattern",
-                      r->id, (int)len, name);
+                      "rule '%s': no group named '%.*s' in the pattern", r->id,
+                      (int)len, name);
           return KKACHI_ESYNTAX;
         }
         b->group[b->ngroups++] = (uint32_t)n;
@@ -263,10 +262,9 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
   if (rc)
     goto done;
   r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
-                          PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK |
-                              PCRE2_NO_AUTO_POSSESS,
-                          &err,
-                          &off, cc);
+                          PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK
+                              | PCRE2_NO_AUTO_POSSESS,
+                          &err, &off, cc);
   if (!r->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(err, msg, sizeof msg);

@@ -25,8 +25,8 @@ typedef struct parser {
 static int
 perr(parser *p, const char *at, const char *fmt, const char *arg)
 {
-  unsigned long col = at ? kkachi__utf8_count(p->line, (size_t)(at - p->line))
-                             + 1 : 0;
+  unsigned long col
+      = at ? kkachi__utf8_count(p->line, (size_t)(at - p->line)) + 1 : 0;
   char msg[512];
   snprintf(msg, sizeof msg, fmt, arg ? arg : "");
   kkachi__log(&p->e->log, KKACHI_LOG_ERROR, p->path, p->lineno, col, "%s",
@@ -67,8 +67,8 @@ valid_name(const char *s)
   if (!*s)
     return 0;
   for (; *s; s++)
-    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-          (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')
+          || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
       return 0;
   return 1;
 }
@@ -508,8 +508,9 @@ parse_line(parser *p, char *line)
   size_t n = strlen(line), bad;
   char *s, *kw;
 
-  while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
-                   is_space(line[n - 1])))
+  while (
+      n > 0
+      && (line[n - 1] == '\n' || line[n - 1] == '\r' || is_space(line[n - 1])))
     line[--n] = '\0';
   p->line = line;
   if (kkachi__utf8_check(line, n, &bad)) {

@@ -82,10 +82,9 @@ check_example(kkachi_engine *e, const kk_rule *rule, const kk_example *x,
   int rc;
 
   *ok = 0;
-  if ((rc = kkachi_article_new(&a, "example", x->text, strlen(x->text),
-                               NULL)) ||
-      (rc = kkachi_article_set(a, "lang", rule->lang)) ||
-      (rc = kkachi_extract(&r, e, a)))
+  if ((rc = kkachi_article_new(&a, "example", x->text, strlen(x->text), NULL))
+      || (rc = kkachi_article_set(a, "lang", rule->lang))
+      || (rc = kkachi_extract(&r, e, a)))
     goto done;
   *ok = 1;
   for (i = 0; i < x->nex && *ok; i++) {
@@ -109,8 +108,8 @@ done:
 }
 
 int
-kkachi_engine_test_rules(kkachi_engine *e, kkachi_test_fn fn,
-                         void *user_data, unsigned *passed, unsigned *failed)
+kkachi_engine_test_rules(kkachi_engine *e, kkachi_test_fn fn, void *user_data,
+                         unsigned *passed, unsigned *failed)
 {
   kk_buf msg = KK_BUF_INIT;
   size_t i, j;

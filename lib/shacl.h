@@ -20,7 +20,7 @@ typedef struct kk_nodes {
   struct kk_strmap *idx;
 } kk_nodes;
 
-int kkachi__nodes_add(kk_nodes *s, librdf_node *node); /* copies, no dups */
+int kkachi__nodes_add(kk_nodes *s, librdf_node *node);  /* copies, no dups */
 int kkachi__nodes_push(kk_nodes *s, librdf_node *node); /* copies */
 int kkachi__nodes_has(const kk_nodes *s, librdf_node *node);
 void kkachi__nodes_clear(kk_nodes *s);
@@ -41,7 +41,7 @@ typedef struct kk_shacl {
   librdf_model *data, *shapes;
   kk_log *log;
   int depth;
-  int failure; /* ill-formed shapes */
+  int failure;     /* ill-formed shapes */
   kk_results *out; /* where results go now */
 } kk_shacl;
 
@@ -53,8 +53,8 @@ int kkachi__sh_objects(kk_shacl *v, librdf_model *m, librdf_node *s,
 int kkachi__sh_subjects(kk_shacl *v, librdf_model *m, const char *p,
                         librdf_node *o, kk_nodes *out);
 /* Adds (s, p, o) to m: takes o (also on failure), copies s. */
-int kkachi__sh_add(kk_shacl *v, librdf_model *m, librdf_node *s,
-                   const char *p, librdf_node *o);
+int kkachi__sh_add(kk_shacl *v, librdf_model *m, librdf_node *s, const char *p,
+                   librdf_node *o);
 /* The first object of (s, p), a new copy, or NULL. */
 librdf_node *kkachi__sh_one(kk_shacl *v, librdf_model *m, librdf_node *s,
                             const char *p);

@@ -133,8 +133,8 @@ push_sentence(kk_text *t, size_t b, size_t e, int body)
   /* trim white space so that sentences start on their first character */
   while (b < e && (t->s[b] == ' ' || t->s[b] == '\t' || t->s[b] == '\r'))
     b++;
-  while (e > b && (t->s[e - 1] == ' ' || t->s[e - 1] == '\t' ||
-                   t->s[e - 1] == '\r'))
+  while (e > b
+         && (t->s[e - 1] == ' ' || t->s[e - 1] == '\t' || t->s[e - 1] == '\r'))
     e--;
   if (b == e)
     return 0;
@@ -156,9 +156,9 @@ push_sentence(kk_text *t, size_t b, size_t e, int body)
 static int
 is_closer(uint32_t c)
 {
-  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D ||
-         c == 0x2019 || c == 0x300D || c == 0x300F || c == ' ' ||
-         c == '\t' || c == '\r';
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D
+         || c == 0x2019 || c == 0x300D || c == 0x300F || c == ' ' || c == '\t'
+         || c == '\r';
 }
 
 int
@@ -176,8 +176,8 @@ kkachi__text_is_body(const char *line, size_t n)
     while (e > 0 && ((unsigned char)line[--e] & 0xC0) == 0x80)
       ;
   }
-  return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01 ||
-         c == 0xFF1F || c == 0xB2E4 /* 다 */;
+  return c == '.' || c == '!' || c == '?' || c == 0x3002 || c == 0xFF01
+         || c == 0xFF1F || c == 0xB2E4 /* 다 */;
 }
 
 /* Splits one line line[b..e) into sentences with ICU. */

@@ -16,9 +16,9 @@ struct kkachi_writer {
 };
 
 static const char *const prefixes[][2] = {
-    {"kk", KK_NS},          {"schema", NS_SCHEMA}, {"org", NS_ORG},
-    {"nif", NS_NIF},        {"skos", NS_SKOS},     {"xsd", NS_XSD},
-    {"rdfs", NS_RDFS},
+  { "kk", KK_NS },     { "schema", NS_SCHEMA }, { "org", NS_ORG },
+  { "nif", NS_NIF },   { "skos", NS_SKOS },     { "xsd", NS_XSD },
+  { "rdfs", NS_RDFS },
 };
 
 int
@@ -48,9 +48,11 @@ kkachi_writer_new(kkachi_writer **out, kkachi_engine *e, FILE *fp,
    * write the vocabulary prefixes relative to it ("kk: <../ns#>"). */
   if (turtle) {
     for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-      raptor_uri *u = raptor_new_uri(rw, (const unsigned char *)prefixes[i][1]);
-      int bad = !u || raptor_serializer_set_namespace(
-                          wr->ser, u, (const unsigned char *)prefixes[i][0]);
+      raptor_uri *u
+          = raptor_new_uri(rw, (const unsigned char *)prefixes[i][1]);
+      int bad = !u
+                || raptor_serializer_set_namespace(
+                    wr->ser, u, (const unsigned char *)prefixes[i][0]);
       if (u)
         raptor_free_uri(u);
       if (bad)

@@ -26,8 +26,9 @@ main(void)
   CHECK(is("<x>\"{|}^`\\", "%3Cx%3E%22%7B%7C%7D%5E%60%5C"));
   CHECK(is("100%", "100%25"));
   CHECK(is("tab\there", "tab%09here"));
-  CHECK(kkachi__iri_entity(&b, "https://w3id.org/kkachi/id/", "person",
-                           "배경훈") == 0);
+  CHECK(
+      kkachi__iri_entity(&b, "https://w3id.org/kkachi/id/", "person", "배경훈")
+      == 0);
   CHECK(!strcmp(b.data, "https://w3id.org/kkachi/id/person/배경훈"));
   kkachi__buf_free(&b);
   return CHECK_END();

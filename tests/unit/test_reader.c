@@ -21,14 +21,14 @@ write_file(const char *text, size_t n)
 int
 main(void)
 {
-  static const char jsonl[] =
-      "{\"id\": \"a\", \"text\": \"첫 기사.\", \"url\": \"https://x/\"}\n"
-      "\n"
-      "{\"id\": 7, \"text\": \"둘째 기사.\"}\n"
-      "{\"text\": \"셋째\"\n"
-      "{\"id\": \"d\", \"text\": \"\", \"title\": \"빈 기사\"}\n"
-      "{\"text\": \"넷째 기사.\", \"date\": 2020}\n"
-      "{\"text\": \"id 없는 기사.\"}\n";
+  static const char jsonl[]
+      = "{\"id\": \"a\", \"text\": \"첫 기사.\", \"url\": \"https://x/\"}\n"
+        "\n"
+        "{\"id\": 7, \"text\": \"둘째 기사.\"}\n"
+        "{\"text\": \"셋째\"\n"
+        "{\"id\": \"d\", \"text\": \"\", \"title\": \"빈 기사\"}\n"
+        "{\"text\": \"넷째 기사.\", \"date\": 2020}\n"
+        "{\"text\": \"id 없는 기사.\"}\n";
   kkachi_reader *r = NULL;
   kkachi_article *a = NULL;
   unsigned long line = 0, col = 0;

@@ -28,7 +28,7 @@ put(const char *name, const char *text)
 static void
 cleanup(void)
 {
-  const char *names[] = {"t.rules", "org.tsv", "title.txt", "syl.txt"};
+  const char *names[] = { "t.rules", "org.tsv", "title.txt", "syl.txt" };
   char path[256];
   size_t i;
   for (i = 0; i < 4; i++) {

@@ -14,24 +14,26 @@ typedef struct row {
 } row;
 
 static const row rows[] = {
-    {"plain ascii", 11, 0, 0},
-    {"\xEA\xB9\x8C\xEC\xB9\x98", 6, 0, 0},          /* 까치 */
-    {"\xF0\x9F\x90\xA6", 4, 0, 0},                  /* U+1F426 */
-    {"ab\x80", 3, KKACHI_EUTF8, 2},                 /* lone continuation */
-    {"a\xC0\xAF", 3, KKACHI_EUTF8, 1},              /* overlong '/' */
-    {"\xC1\xBF", 2, KKACHI_EUTF8, 0},               /* overlong */
-    {"\xE0\x80\xAF", 3, KKACHI_EUTF8, 0},           /* overlong 3-byte */
-    {"\xF0\x80\x80\xAF", 4, KKACHI_EUTF8, 0},       /* overlong 4-byte */
-    {"x\xED\xA0\x80", 4, KKACHI_EUTF8, 1},          /* surrogate D800 */
-    {"\xED\xBF\xBF", 3, KKACHI_EUTF8, 0},           /* surrogate DFFF */
-    {"\xF4\x90\x80\x80", 4, KKACHI_EUTF8, 0},       /* past U+10FFFF */
-    {"\xF5\x80\x80\x80", 4, KKACHI_EUTF8, 0},       /* F5 lead */
-    {"\xFF", 1, KKACHI_EUTF8, 0},                   /* FF */
-    {"\xEA\xB9", 2, KKACHI_EUTF8, 0},               /* truncated */
-    {"\xEA\xB9" "a", 3, KKACHI_EUTF8, 0},           /* bad continuation */
-    {"ab\0cd", 5, KKACHI_ENUL, 2},                  /* NUL byte */
-    {"\xEF\xBF\xBF", 3, 0, 0},                      /* U+FFFF is valid */
-    {"\xF4\x8F\xBF\xBF", 4, 0, 0},                  /* U+10FFFF */
+  { "plain ascii", 11, 0, 0 },
+  { "\xEA\xB9\x8C\xEC\xB9\x98", 6, 0, 0 },    /* 까치 */
+  { "\xF0\x9F\x90\xA6", 4, 0, 0 },            /* U+1F426 */
+  { "ab\x80", 3, KKACHI_EUTF8, 2 },           /* lone continuation */
+  { "a\xC0\xAF", 3, KKACHI_EUTF8, 1 },        /* overlong '/' */
+  { "\xC1\xBF", 2, KKACHI_EUTF8, 0 },         /* overlong */
+  { "\xE0\x80\xAF", 3, KKACHI_EUTF8, 0 },     /* overlong 3-byte */
+  { "\xF0\x80\x80\xAF", 4, KKACHI_EUTF8, 0 }, /* overlong 4-byte */
+  { "x\xED\xA0\x80", 4, KKACHI_EUTF8, 1 },    /* surrogate D800 */
+  { "\xED\xBF\xBF", 3, KKACHI_EUTF8, 0 },     /* surrogate DFFF */
+  { "\xF4\x90\x80\x80", 4, KKACHI_EUTF8, 0 }, /* past U+10FFFF */
+  { "\xF5\x80\x80\x80", 4, KKACHI_EUTF8, 0 }, /* F5 lead */
+  { "\xFF", 1, KKACHI_EUTF8, 0 },             /* FF */
+  { "\xEA\xB9", 2, KKACHI_EUTF8, 0 },         /* truncated */
+  { "\xEA\xB9"
+    "a",
+    3, KKACHI_EUTF8, 0 },          /* bad continuation */
+  { "ab\0cd", 5, KKACHI_ENUL, 2 }, /* NUL byte */
+  { "\xEF\xBF\xBF", 3, 0, 0 },     /* U+FFFF is valid */
+  { "\xF4\x8F\xBF\xBF", 4, 0, 0 }, /* U+10FFFF */
 };
 
 int
