@@ -31,5 +31,7 @@ int cli_engine(kkachi_engine **out, const char *const *paths, int n,
 int cmd_extract(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 #endif

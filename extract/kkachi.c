@@ -16,6 +16,8 @@ usage(FILE *fp)
         "               N-Quads)\n"
         "  validate     check RDF data against SHACL shapes and the\n"
         "               vocabulary; write a validation report\n"
+        "  load         load RDF into a store, one named graph per article\n"
+        "  query        run SPARQL on a store\n"
         "  rules check  compile rule files and report errors\n"
         "  rules test   run the examples written in rule files\n"
         "\n"
@@ -50,6 +52,10 @@ main(int argc, char **argv)
     return cmd_rules(argc - 1, argv + 1);
   if (!strcmp(argv[1], "validate"))
     return cmd_validate(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "load"))
+    return cmd_load(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "query"))
+    return cmd_query(argc - 1, argv + 1);
   cli_error("unknown command '%s' (see kkachi --help)", argv[1]);
   return EXIT_FAILED;
 }

@@ -277,13 +277,32 @@ kkachi_engine_rule_count(const kkachi_engine *e)
   return e ? e->nrules : 0;
 }
 
+/* Redland's messages go through the engine's log: errors as errors (a
+ * SPARQL syntax error, with its line), warnings left out. */
+static int
+redland_log(void *user_data, librdf_log_message *m)
+{
+  kkachi_engine *e = user_data;
+  raptor_locator *loc = librdf_log_message_locator(m);
+  int line = loc ? raptor_locator_line(loc) : 0;
+  int col = loc ? raptor_locator_column(loc) : 0;
+  if (librdf_log_message_level(m) >= LIBRDF_LOG_ERROR)
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, NULL,
+                line > 0 ? (unsigned long)line : 0,
+                col > 0 ? (unsigned long)col + 1 : 0, "%s",
+                librdf_log_message_message(m));
+  return 1;
+}
+
 librdf_world *
 kkachi__engine_world(kkachi_engine *e)
 {
   if (!e->world) {
     e->world = librdf_new_world();
-    if (e->world)
+    if (e->world) {
+      librdf_world_set_logger(e->world, e, redland_log);
       librdf_world_open(e->world);
+    }
   }
   return e->world;
 }

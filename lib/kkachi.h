@@ -230,6 +230,38 @@ int kkachi_validate(kkachi_graph *data, kkachi_graph *shapes, int *conforms,
 int kkachi_check_terms(kkachi_graph *data, kkachi_graph *vocab, const char *ns,
                        kkachi_graph *report, size_t *count);
 
+/* ---- stores: graphs kept on disk, and SPARQL ---- */
+
+typedef struct kkachi_store kkachi_store;
+
+/* Opens (creating when missing) a Redland store. spec is a folder for the
+ * default Berkeley DB "hashes" store with named graphs ("kkachi.store"),
+ * "hashes:FOLDER" for the same, or "NAME:ARG:OPTIONS" for any other
+ * Redland storage (e.g. "sqlite:/tmp/k.db:"). *out becomes owned by the
+ * caller and must be freed before the engine. */
+int kkachi_store_open(kkachi_store **out, kkachi_engine *engine,
+                      const char *spec);
+
+/* Loads an RDF file ("-" for stdin; syntax NULL guesses by the name:
+ * .nq N-Quads, .trig TriG, .ttl Turtle, .nt N-Triples). Every named graph
+ * it holds replaces the store's graph of that name; triples outside any
+ * graph go to a graph named by the file (its file: IRI), so that loading
+ * the same file again replaces its triples instead of adding them.
+ * *graphs and *triples (may be NULL) get what was loaded. */
+int kkachi_store_load(kkachi_store *store, const char *path,
+                      const char *syntax, size_t *graphs, size_t *triples);
+
+/* Number of statements in the store, over all graphs. */
+size_t kkachi_store_size(kkachi_store *store);
+
+/* Runs a SPARQL query and writes its results to fp as "table", "csv",
+ * "tsv", "json" or "xml" (rasqal's result formats). */
+int kkachi_store_query(kkachi_store *store, const char *sparql,
+                       const char *format, FILE *fp);
+
+/* Closes the store (all is on disk already). NULL is allowed. */
+void kkachi_store_free(kkachi_store *store);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,422 @@
+/* store.c: graphs kept in a Redland store, one named graph per article,
+ * loaded with raptor's statement handler and queried with rasqal. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "engine.h"
+#include "strmap.h"
+#include "utf8.h"
+
+struct kkachi_store {
+  kkachi_engine *engine;
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *model;
+};
+
+static int
+exists(const char *path)
+{
+  struct stat st;
+  return stat(path, &st) == 0;
+}
+
+/* A folder (or hashes:FOLDER) holds a Berkeley DB hashes store named
+ * "kkachi" with contexts. */
+static librdf_storage *
+open_hashes(kkachi_store *s, const char *dir)
+{
+  kk_buf opts = KK_BUF_INIT, probe = KK_BUF_INIT;
+  librdf_storage *st = NULL;
+  int fresh;
+
+  if (!exists(dir) && mkdir(dir, 0777) != 0) {
+    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, dir, 0, 0,
+                "cannot create the store: %s", strerror(errno));
+    return NULL;
+  }
+  if (kkachi__buf_printf(&probe, "%s/kkachi-sp2o.db", dir))
+    goto done;
+  fresh = !exists(probe.data);
+  if (strchr(dir, '\'')) {
+    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, dir, 0, 0,
+                "a store folder may not contain a quote");
+    goto done;
+  }
+  if (kkachi__buf_printf(&opts, "hash-type='bdb',dir='%s',contexts='yes',"
+                                "new='%s',write='yes'",
+                         dir, fresh ? "yes" : "no"))
+    goto done;
+  st = librdf_new_storage(s->world, "hashes", "kkachi", opts.data);
+done:
+  kkachi__buf_free(&opts);
+  kkachi__buf_free(&probe);
+  return st;
+}
+
+int
+kkachi_store_open(kkachi_store **out, kkachi_engine *e, const char *spec)
+{
+  kkachi_store *s;
+  const char *colon = strchr(spec, ':');
+  *out = NULL;
+  if (!(s = kkachi__calloc(1, sizeof *s)))
+    return KKACHI_ENOMEM;
+  s->engine = e;
+  s->world = kkachi__engine_world(e);
+  if (!s->world)
+    goto fail;
+  if (!colon)
+    s->storage = open_hashes(s, spec);
+  else if (!strncmp(spec, "hashes:", 7))
+    s->storage = open_hashes(s, spec + 7);
+  else { /* NAME:ARG[:OPTIONS] for any Redland storage */
+    char *name = kkachi__strndup(spec, (size_t)(colon - spec));
+    const char *arg = colon + 1, *c2 = strchr(arg, ':');
+    char *a = c2 ? kkachi__strndup(arg, (size_t)(c2 - arg))
+                 : kkachi__strdup(arg);
+    if (name && a)
+      s->storage = librdf_new_storage(s->world, name, a,
+                                      c2 && c2[1] ? c2 + 1 : "new='no'");
+    if (name && a && !s->storage && !c2) /* create when missing */
+      s->storage = librdf_new_storage(s->world, name, a, "new='yes'");
+    kkachi__free(name);
+    kkachi__free(a);
+  }
+  if (!s->storage) {
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, spec, 0, 0,
+                "cannot open the store");
+    goto fail;
+  }
+  s->model = librdf_new_model(s->world, s->storage, NULL);
+  if (!s->model)
+    goto fail;
+  *out = s;
+  return 0;
+fail:
+  kkachi_store_free(s);
+  return KKACHI_ERDF;
+}
+
+void
+kkachi_store_free(kkachi_store *s)
+{
+  if (!s)
+    return;
+  if (s->model) {
+    librdf_model_sync(s->model);
+    librdf_free_model(s->model);
+  }
+  if (s->storage)
+    librdf_free_storage(s->storage);
+  kkachi__free(s);
+}
+
+size_t
+kkachi_store_size(kkachi_store *s)
+{
+  librdf_stream *st = librdf_model_as_stream(s->model);
+  size_t n = 0;
+  while (st && !librdf_stream_end(st)) {
+    n++;
+    librdf_stream_next(st);
+  }
+  if (st)
+    librdf_free_stream(st);
+  return n;
+}
+
+typedef struct load_state {
+  kkachi_store *s;
+  const char *path;
+  librdf_node *file_graph; /* for triples outside any graph */
+  kk_strmap *cleared;      /* graphs emptied by this load */
+  size_t graphs, triples;
+  int rc;
+} load_state;
+
+/* Empties a graph the first time this load meets it. */
+static int
+replace_graph(load_state *ls, librdf_node *g)
+{
+  unsigned char *k = raptor_term_to_string(g);
+  int rc = 0;
+  if (!k)
+    return KKACHI_ENOMEM;
+  if (!kkachi__strmap_get(ls->cleared, (const char *)k,
+                          strlen((const char *)k))) {
+    rc = kkachi__strmap_put(ls->cleared, (const char *)k,
+                            strlen((const char *)k), ls);
+    if (!rc && librdf_model_context_remove_statements(ls->s->model, g))
+      rc = KKACHI_ERDF;
+    ls->graphs++;
+  }
+  raptor_free_memory(k);
+  return rc;
+}
+
+static void
+on_statement(void *user_data, raptor_statement *st)
+{
+  load_state *ls = user_data;
+  raptor_statement t = *st;
+  librdf_node *g = st->graph ? st->graph : ls->file_graph;
+  if (ls->rc)
+    return;
+  t.graph = NULL;
+  ls->rc = replace_graph(ls, g);
+  if (!ls->rc && librdf_model_context_add_statement(ls->s->model, g, &t))
+    ls->rc = KKACHI_ERDF;
+  ls->triples++;
+}
+
+static void
+on_log(void *user_data, raptor_log_message *msg)
+{
+  load_state *ls = user_data;
+  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
+  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
+  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
+    return;
+  if (!ls->rc)
+    ls->rc = KKACHI_ESYNTAX;
+  kkachi__log(&ls->s->engine->log, KKACHI_LOG_ERROR, ls->path,
+              line > 0 ? (unsigned long)line : 0,
+              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
+}
+
+static const char *
+syntax_of(const char *path)
+{
+  size_t n = strlen(path);
+  if (n > 3 && !strcmp(path + n - 3, ".nq"))
+    return "nquads";
+  if (n > 5 && !strcmp(path + n - 5, ".trig"))
+    return "trig";
+  if (n > 3 && !strcmp(path + n - 3, ".nt"))
+    return "ntriples";
+  if (!strcmp(path, "-"))
+    return "nquads"; /* what kkachi extract -f nquads writes */
+  return "turtle";
+}
+
+int
+kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
+                  size_t *graphs, size_t *triples)
+{
+  raptor_world *rw = librdf_world_get_raptor(s->world);
+  raptor_parser *p = NULL;
+  raptor_uri *base = NULL;
+  load_state ls;
+  kk_buf iri = KK_BUF_INIT;
+  char *real = NULL;
+  FILE *fp;
+
+  memset(&ls, 0, sizeof ls);
+  ls.s = s;
+  ls.path = path;
+  fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  if (!fp) {
+    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, path, 0, 0,
+                "cannot open: %s", strerror(errno));
+    return KKACHI_EIO;
+  }
+  real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
+  ls.rc = kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin");
+  if (!ls.rc)
+    ls.rc = kkachi__strmap_new(&ls.cleared);
+  if (!ls.rc) {
+    base = raptor_new_uri(rw, (const unsigned char *)iri.data);
+    ls.file_graph = librdf_new_node_from_uri_string(
+        s->world, (const unsigned char *)iri.data);
+    p = raptor_new_parser(rw, syntax ? syntax : syntax_of(path));
+    if (!base || !ls.file_graph || !p)
+      ls.rc = KKACHI_ERDF;
+  }
+  if (!ls.rc) {
+    raptor_world_set_log_handler(rw, &ls, on_log);
+    raptor_parser_set_statement_handler(p, &ls, on_statement);
+    if (raptor_parser_parse_file_stream(p, fp, NULL, base) && !ls.rc)
+      ls.rc = KKACHI_ESYNTAX;
+    raptor_world_set_log_handler(rw, NULL, NULL);
+  }
+  if (!ls.rc && librdf_model_sync(s->model))
+    ls.rc = KKACHI_EIO;
+  if (graphs)
+    *graphs = ls.graphs;
+  if (triples)
+    *triples = ls.triples;
+  if (p)
+    raptor_free_parser(p);
+  if (base)
+    raptor_free_uri(base);
+  if (ls.file_graph)
+    librdf_free_node(ls.file_graph);
+  kkachi__strmap_free(ls.cleared);
+  kkachi__buf_free(&iri);
+  free(real);
+  if (fp != stdin)
+    fclose(fp);
+  return ls.rc;
+}
+
+/* Columns a code point takes on a terminal: East Asian wide ones two. */
+static int
+columns_of(uint32_t c)
+{
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                 (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                 (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                 (c >= 0xFFE0 && c <= 0xFFE6)
+             ? 2
+             : 1;
+}
+
+static size_t
+width_of(const char *s)
+{
+  size_t i = 0, n = strlen(s), w = 0;
+  while (i < n)
+    w += (size_t)columns_of(kkachi__utf8_next(s, &i));
+  return w;
+}
+
+/* A value as a person reads it: IRIs in <>, literals as written. */
+static char *
+cell(librdf_node *n)
+{
+  kk_buf b = KK_BUF_INIT;
+  if (!n)
+    kkachi__buf_puts(&b, "");
+  else if (librdf_node_is_resource(n))
+    kkachi__buf_printf(&b, "<%s>", librdf_uri_as_string(librdf_node_get_uri(n)));
+  else if (librdf_node_is_blank(n))
+    kkachi__buf_printf(&b, "_:%s", librdf_node_get_blank_identifier(n));
+  else
+    kkachi__buf_puts(&b, (const char *)librdf_node_get_literal_value(n));
+  return kkachi__buf_steal(&b);
+}
+
+static void
+print_rule(FILE *fp, const size_t *w, size_t cols)
+{
+  size_t i, k;
+  for (i = 0; i < cols; i++) {
+    fputc('+', fp);
+    for (k = 0; k < w[i] + 2; k++)
+      fputc('-', fp);
+  }
+  fputs("+\n", fp);
+}
+
+/* Adds a row of cells (the variable names when r is NULL). */
+static int
+add_row(char ***cells, size_t *n, size_t *cap, librdf_query_results *r,
+        librdf_query_results *names, int cols, size_t *w)
+{
+  int k;
+  if (*n + (size_t)cols > *cap) {
+    size_t nc = *cap ? *cap * 2 : (size_t)cols * 16;
+    char **p;
+    while (nc < *n + (size_t)cols)
+      nc *= 2;
+    if (!(p = kkachi__realloc(*cells, nc * sizeof *p)))
+      return KKACHI_ENOMEM;
+    *cells = p;
+    *cap = nc;
+  }
+  for (k = 0; k < cols; k++) {
+    char *c;
+    if (!r)
+      c = kkachi__strdup(librdf_query_results_get_binding_name(names, k));
+    else {
+      librdf_node *node = librdf_query_results_get_binding_value(r, k);
+      c = cell(node);
+      if (node)
+        librdf_free_node(node);
+    }
+    if (!c)
+      return KKACHI_ENOMEM;
+    (*cells)[(*n)++] = c;
+    if (width_of(c) > w[k])
+      w[k] = width_of(c);
+  }
+  return 0;
+}
+
+/* Select results as an aligned table, wide characters counted twice. */
+static int
+print_table(librdf_query_results *r, FILE *fp)
+{
+  int cols = librdf_query_results_get_bindings_count(r);
+  char **cells = NULL;
+  size_t *w, n = 0, cap = 0, i, k;
+  int rc;
+
+  if (cols <= 0)
+    return 0;
+  if (!(w = kkachi__calloc((size_t)cols, sizeof *w)))
+    return KKACHI_ENOMEM;
+  rc = add_row(&cells, &n, &cap, NULL, r, cols, w);
+  while (!rc && !librdf_query_results_finished(r)) {
+    rc = add_row(&cells, &n, &cap, r, r, cols, w);
+    librdf_query_results_next(r);
+  }
+  print_rule(fp, w, (size_t)cols);
+  for (i = 0; !rc && i < n / (size_t)cols; i++) {
+    for (k = 0; k < (size_t)cols; k++) {
+      const char *c = cells[i * (size_t)cols + k];
+      fprintf(fp, "| %s%*s ", c, (int)(w[k] - width_of(c)), "");
+    }
+    fputs("|\n", fp);
+    if (i == 0)
+      print_rule(fp, w, (size_t)cols);
+  }
+  if (!rc)
+    print_rule(fp, w, (size_t)cols);
+  for (i = 0; i < n; i++)
+    kkachi__free(cells[i]);
+  kkachi__free(cells);
+  kkachi__free(w);
+  return rc;
+}
+
+int
+kkachi_store_query(kkachi_store *s, const char *sparql, const char *format,
+                   FILE *fp)
+{
+  librdf_query *q = librdf_new_query(s->world, "sparql", NULL,
+                                     (const unsigned char *)sparql, NULL);
+  librdf_query_results *r = NULL;
+  int rc = 0;
+
+  if (!q)
+    return KKACHI_ESYNTAX; /* rasqal has said where */
+  r = librdf_query_execute(q, s->model);
+  if (!r)
+    rc = KKACHI_ESYNTAX;
+  else if (librdf_query_results_is_graph(r)) {
+    librdf_stream *st = librdf_query_results_as_stream(r);
+    librdf_serializer *ser =
+        librdf_new_serializer(s->world, "ntriples", NULL, NULL);
+    if (!st || !ser ||
+        librdf_serializer_serialize_stream_to_file_handle(ser, fp, NULL, st))
+      rc = KKACHI_EIO;
+    if (ser)
+      librdf_free_serializer(ser);
+    if (st)
+      librdf_free_stream(st);
+  } else if (!strcmp(format, "table"))
+    rc = print_table(r, fp);
+  else if (librdf_query_results_to_file_handle2(r, fp, format, NULL, NULL,
+                                                NULL))
+    rc = KKACHI_EINVAL;
+  if (r)
+    librdf_free_query_results(r);
+  librdf_free_query(q);
+  return rc;
+}
