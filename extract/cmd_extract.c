@@ -16,6 +16,7 @@ typedef struct opts {
   const char *rules[MAX_PATHS], *add[MAX_PATHS];
   int nrules, nadd;
   int input, evidence, explain;
+  const char *load; /* a store to put the articles in, or NULL */
 } opts;
 
 static void
@@ -37,6 +38,8 @@ help(FILE *fp)
         "      --lang LANG       ko, en or auto (default auto)\n"
         "      --no-evidence     leave out kk:Evidence nodes\n"
         "      --explain         print a table of facts instead of RDF\n"
+        "      --load[=STORE]    put each article's graph into a store (as\n"
+        "                        kkachi load does) instead of writing RDF\n"
         "  -h, --help            this text\n"
         "\n"
         "exit status: 0 done, 1 some articles could not be read (the rest\n"
@@ -57,6 +60,7 @@ parse(opts *o, int argc, char **argv)
           { "lang", required_argument, NULL, 'l' },
           { "no-evidence", no_argument, NULL, 'n' },
           { "explain", no_argument, NULL, 'x' },
+          { "load", optional_argument, NULL, 'L' },
           { "help", no_argument, NULL, 'h' },
           { NULL, 0, NULL, 0 } };
   int c;
@@ -73,6 +77,12 @@ parse(opts *o, int argc, char **argv)
     case 'l': o->lang = optarg; break;
     case 'n': o->evidence = 0; break;
     case 'x': o->explain = 1; break;
+    case 'L':
+      o->load = optarg ? optarg
+                       : (getenv("KKACHI_STORE") && *getenv("KKACHI_STORE")
+                              ? getenv("KKACHI_STORE")
+                              : "kkachi.store");
+      break;
     case 'h': help(stdout); return -1;
     case 'i':
       if (!strcmp(optarg, "text"))
@@ -137,8 +147,8 @@ explain(FILE *fp, const kkachi_article *a, const kkachi_result *r)
 
 /* Runs every article of one input; returns the worst status. */
 static int
-run_input(kkachi_engine *e, kkachi_writer *w, FILE *fp, const opts *o,
-          const char *path)
+run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store, FILE *fp,
+          const opts *o, const char *path)
 {
   kkachi_reader *rd = NULL;
   int status = EXIT_DONE, rc;
@@ -172,7 +182,9 @@ run_input(kkachi_engine *e, kkachi_writer *w, FILE *fp, const opts *o,
       kkachi_article_set(a, "lang", o->lang);
     rc = kkachi_extract(&r, e, a);
     if (!rc)
-      rc = o->explain ? explain(fp, a, r) : kkachi_writer_add(w, r);
+      rc = o->explain ? explain(fp, a, r)
+           : store    ? kkachi_store_add(store, r, o->evidence)
+                      : kkachi_writer_add(w, r);
     if (rc) {
       cli_error("%s: article %s: %s", path, kkachi_article_id(a),
                 kkachi_strerror(rc));
@@ -190,6 +202,7 @@ cmd_extract(int argc, char **argv)
 {
   kkachi_engine *e = NULL;
   kkachi_writer *w = NULL;
+  kkachi_store *store = NULL;
   kk_output out;
   opts o;
   int status, rc, i, worst = EXIT_DONE;
@@ -207,7 +220,12 @@ cmd_extract(int argc, char **argv)
     kkachi_engine_free(e);
     return EXIT_FAILED;
   }
-  if (!o.explain && (rc = kkachi_writer_new(&w, e, out.fp, o.format))) {
+  if (o.load && kkachi_store_open(&store, e, o.load)) {
+    worst = EXIT_FAILED;
+    goto done;
+  }
+  if (!o.explain && !store &&
+      (rc = kkachi_writer_new(&w, e, out.fp, o.format))) {
     cli_error("cannot start the %s writer: %s", o.format, kkachi_strerror(rc));
     worst = EXIT_FAILED;
     goto done;
@@ -215,7 +233,7 @@ cmd_extract(int argc, char **argv)
   if (w)
     kkachi_writer_set_evidence(w, o.evidence);
   for (i = optind; i < argc || (i == optind && optind == argc); i++) {
-    status = run_input(e, w, out.fp, &o, i < argc ? argv[i] : "-");
+    status = run_input(e, w, store, out.fp, &o, i < argc ? argv[i] : "-");
     if (status > worst)
       worst = status;
   }
@@ -225,6 +243,7 @@ cmd_extract(int argc, char **argv)
   }
 done:
   kkachi_writer_free(w);
+  kkachi_store_free(store);
   if (output_close(&out, worst == EXIT_FAILED))
     worst = EXIT_FAILED;
   kkachi_engine_free(e);

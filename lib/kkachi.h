@@ -251,6 +251,12 @@ int kkachi_store_open(kkachi_store **out, kkachi_engine *engine,
 int kkachi_store_load(kkachi_store *store, const char *path,
                       const char *syntax, size_t *graphs, size_t *triples);
 
+/* Puts one article's graph (as kkachi_writer_add would write it) into the
+ * store as the named graph of the article's IRI, replacing what that
+ * graph held. evidence 0 leaves out kk:Evidence nodes. */
+int kkachi_store_add(kkachi_store *store, const kkachi_result *result,
+                     int evidence);
+
 /* Number of statements in the store, over all graphs. */
 size_t kkachi_store_size(kkachi_store *store);
 

@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "engine.h"
+#include "graph.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -202,6 +203,46 @@ syntax_of(const char *path)
   if (!strcmp(path, "-"))
     return "nquads"; /* what kkachi extract -f nquads writes */
   return "turtle";
+}
+
+int
+kkachi_store_add(kkachi_store *s, const kkachi_result *r, int evidence)
+{
+  librdf_storage *tmp_st = librdf_new_storage(
+      s->world, "hashes", NULL, "hash-type='memory',index-predicates='no'");
+  librdf_model *tmp = tmp_st ? librdf_new_model(s->world, tmp_st, NULL) : NULL;
+  librdf_node *g = NULL;
+  librdf_stream *st = NULL;
+  char *iri = NULL;
+  int rc = KKACHI_ERDF;
+
+  if (!tmp)
+    goto done;
+  if ((rc = kkachi__graph_build(tmp, s->engine, r, evidence, &iri)))
+    goto done;
+  rc = KKACHI_ERDF;
+  g = librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri);
+  if (!g || librdf_model_context_remove_statements(s->model, g))
+    goto done;
+  st = librdf_model_as_stream(tmp);
+  rc = 0;
+  while (st && !rc && !librdf_stream_end(st)) {
+    if (librdf_model_context_add_statement(s->model, g,
+                                           librdf_stream_get_object(st)))
+      rc = KKACHI_ERDF;
+    librdf_stream_next(st);
+  }
+done:
+  if (st)
+    librdf_free_stream(st);
+  if (g)
+    librdf_free_node(g);
+  kkachi__free(iri);
+  if (tmp)
+    librdf_free_model(tmp);
+  if (tmp_st)
+    librdf_free_storage(tmp_st);
+  return rc;
 }
 
 int

@@ -45,6 +45,15 @@ for f in json xml tsv; do
   expect_status 0 "$KKACHI" query --store "$S" --results $f "@$Q/stages.rq"
 done
 
+# extract --load puts the same graph in the store as extract | load
+expect_status 0 "$KKACHI" extract --rules "$RULES" --load="$T/store2" "$ex"
+[ -s "$T/out" ] && fail "extract --load also wrote RDF"
+n3=$("$KKACHI" query --store "$T/store2" --results csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -1 | tr -d '\r')
+[ "$n3" = "$n1" ] || fail "extract --load gave $n3 statements, load gave $n1"
+"$KKACHI" extract --rules "$RULES" --load="$T/store2" "$ex"
+n4=$("$KKACHI" query --store "$T/store2" --results csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -1 | tr -d '\r')
+[ "$n4" = "$n1" ] || fail "extract --load twice gave $n4 statements"
+
 printf '<a> <b> .\n' >"$T/bad.nq"
 expect_status 1 "$KKACHI" load --store "$S" "$T/bad.nq"
 expect_err "kkachi: $T/bad.nq:1:"
