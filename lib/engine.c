@@ -55,6 +55,9 @@ kkachi__rule_free(kk_rule *r)
   kkachi__free(r->file);
   kkachi__free(r->pattern);
   kkachi__free(r->refs);
+  for (i = 0; i < r->nneeds; i++)
+    kkachi__free(r->needs[i]);
+  kkachi__free(r->needs);
   kkachi__free(r);
 }
 

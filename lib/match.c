@@ -176,6 +176,34 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
   return 0;
 }
 
+static int
+contains(const char *s, size_t n, const char *lit)
+{
+  size_t m = strlen(lit), i;
+  const char *p;
+  for (i = 0; m && i + m <= n; i = (size_t)(p - s) + 1) {
+    p = memchr(s + i, lit[0], n - m + 1 - i);
+    if (!p)
+      return 0;
+    if (!memcmp(p, lit, m))
+      return 1;
+  }
+  return 0;
+}
+
+/* Whether the sentence holds one of the literals the rule needs. */
+static int
+has_needed(const kk_rule *r, const char *s, size_t n)
+{
+  size_t i;
+  if (!r->nneeds)
+    return 1;
+  for (i = 0; i < r->nneeds; i++)
+    if (contains(s, n, r->needs[i]))
+      return 1;
+  return 0;
+}
+
 int
 kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
               kk_mentions *ms)
@@ -189,6 +217,9 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
       if (!r->code || strcmp(r->lang, lang))
         continue;
       if (!t->sent[i].body && !r->scope_any)
+        continue;
+      if (!has_needed(r, t->s + t->sent[i].begin,
+                      t->sent[i].end - t->sent[i].begin))
         continue;
       if ((rc = run_rule(e, r, t, i, ms)))
         return rc;

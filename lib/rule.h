@@ -47,6 +47,8 @@ typedef struct kk_rule {
   unsigned long pattern_line;
   int scope_any;      /* 1: also outside the article body (bylines) */
   int skip_quoted;    /* 1: not inside quoted speech */
+  char **needs; /* the rule runs only on sentences with one of these */
+  size_t nneeds;
   kk_factspec *facts; /* owned */
   size_t nfacts;
   kk_example *examples; /* owned */

@@ -20,6 +20,7 @@ typedef struct parser {
   unsigned long lineno;
   const char *line; /* start of the current line, for columns */
   kk_rule *rule;    /* rule being read, owned until added */
+  char *needs;      /* the file's needs line for the rules after it */
 } parser;
 
 static int
@@ -216,10 +217,44 @@ append_str(char **dst, const char *s)
   return 0;
 }
 
+/* Sets r's literals from "a|b|c" ("-" for none). */
+static int
+set_needs(parser *p, kk_rule *r, const char *list)
+{
+  size_t i;
+  for (i = 0; i < r->nneeds; i++)
+    kkachi__free(r->needs[i]);
+  kkachi__free(r->needs);
+  r->needs = NULL;
+  r->nneeds = 0;
+  if (!list || !strcmp(list, "-"))
+    return 0;
+  while (*list) {
+    const char *bar = strchr(list, '|');
+    size_t n = bar ? (size_t)(bar - list) : strlen(list);
+    char **v;
+    if (n == 0)
+      return perr(p, list, "empty literal in needs%s", NULL);
+    v = kkachi__realloc(r->needs, (r->nneeds + 1) * sizeof *v);
+    if (!v)
+      return KKACHI_ENOMEM;
+    r->needs = v;
+    if (!(v[r->nneeds] = kkachi__strndup(list, n)))
+      return KKACHI_ENOMEM;
+    r->nneeds++;
+    list += n + (bar ? 1 : 0);
+  }
+  return 0;
+}
+
 static int
 rule_line(parser *p, char *kw, char *rest)
 {
   kk_rule *r = p->rule;
+
+  if (!strcmp(kw, "needs"))
+    return *rest ? set_needs(p, r, rest)
+                 : perr(p, rest, "usage: needs WORD|WORD|... (or -)%s", NULL);
 
   if (!strcmp(kw, "pattern")) {
     if (!*rest)
@@ -356,7 +391,7 @@ start_rule(parser *p, char *rest)
       return KKACHI_ENOMEM;
     snprintf(r->id, n, "%s/%s", p->lang, name);
   }
-  return 0;
+  return set_needs(p, r, p->needs); /* the file's needs, if any */
 }
 
 static int
@@ -499,6 +534,20 @@ top_line(parser *p, char *kw, char *rest)
     return define_line(p, rest);
   if (!strcmp(kw, "include"))
     return include_line(p, rest);
+  if (!strcmp(kw, "needs")) {
+    char *copy, *s;
+    if (!*rest)
+      return perr(p, rest, "usage: needs WORD|WORD|... (or -)%s", NULL);
+    for (s = rest; *s; s++) /* checked here, where the line is */
+      if (*s == '|' && (s == rest || s[1] == '|' || s[1] == '\0'))
+        return perr(p, s + (s == rest ? 0 : 1), "empty literal in needs%s",
+                    NULL);
+    if (!(copy = kkachi__strdup(rest)))
+      return KKACHI_ENOMEM;
+    kkachi__free(p->needs);
+    p->needs = copy;
+    return 0;
+  }
   return perr(p, kw, "unknown keyword '%s'", kw);
 }
 
@@ -580,6 +629,7 @@ kkachi__rules_parse_file(kkachi_engine *e, const char *path, int *opened)
     rc = finish_rule(&p);
 done:
   kkachi__rule_free(p.rule);
+  kkachi__free(p.needs);
   kkachi__free(line);
   kkachi__free(p.dir);
   fclose(fp);
