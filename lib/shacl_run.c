@@ -9,6 +9,28 @@
 
 #define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
 
+/* Subjects (or objects) of every triple with predicate p in model m. */
+static int
+ends_of(kk_shacl *v, librdf_model *m, librdf_node *p, int subjects,
+        kk_nodes *out)
+{
+  librdf_statement *pat = librdf_new_statement_from_nodes(
+      v->w, NULL, librdf_new_node_from_node(p), NULL);
+  librdf_stream *st = pat ? librdf_model_find_statements(m, pat) : NULL;
+  int rc = pat && st ? 0 : KKACHI_ENOMEM;
+  while (st && !rc && !librdf_stream_end(st)) {
+    librdf_statement *t = librdf_stream_get_object(st);
+    rc = kkachi__nodes_add(out, subjects ? librdf_statement_get_subject(t)
+                                         : librdf_statement_get_object(t));
+    librdf_stream_next(st);
+  }
+  if (st)
+    librdf_free_stream(st);
+  if (pat)
+    librdf_free_statement(pat);
+  return rc;
+}
+
 /* The shapes that have targets: explicit ones, and classes that are
  * shapes (implicit class targets). */
 static int
@@ -24,21 +46,9 @@ target_shapes(kk_shacl *v, kk_nodes *out)
 
   for (i = 0; i < 4 && !rc; i++) {
     librdf_node *p = kkachi__sh_iri(v, preds[i]);
-    if (p) { /* every subject of p, whatever the object */
-      librdf_statement *pat
-          = librdf_new_statement_from_nodes(v->w, NULL, p, NULL); /* takes p */
-      librdf_stream *st
-          = pat ? librdf_model_find_statements(v->shapes, pat) : NULL;
-      while (st && !rc && !librdf_stream_end(st)) {
-        rc = kkachi__nodes_add(
-            out, librdf_statement_get_subject(librdf_stream_get_object(st)));
-        librdf_stream_next(st);
-      }
-      if (st)
-        librdf_free_stream(st);
-      if (pat)
-        librdf_free_statement(pat);
-    }
+    rc = p ? ends_of(v, v->shapes, p, 1, out) : KKACHI_ENOMEM;
+    if (p)
+      librdf_free_node(p);
   }
   if (!rc && rdfs_class)
     rc = kkachi__sh_subjects(v, v->shapes, NS_RDF "type", rdfs_class,
@@ -78,27 +88,6 @@ instances(kk_shacl *v, librdf_node *cls, kk_nodes *out)
   return rc;
 }
 
-/* Subjects (or objects) of every triple with predicate p in the data. */
-static int
-ends_of(kk_shacl *v, librdf_node *p, int subjects, kk_nodes *out)
-{
-  librdf_statement *pat = librdf_new_statement_from_nodes(
-      v->w, NULL, librdf_new_node_from_node(p), NULL);
-  librdf_stream *st = pat ? librdf_model_find_statements(v->data, pat) : NULL;
-  int rc = pat && st ? 0 : KKACHI_ENOMEM;
-  while (st && !rc && !librdf_stream_end(st)) {
-    librdf_statement *t = librdf_stream_get_object(st);
-    rc = kkachi__nodes_add(out, subjects ? librdf_statement_get_subject(t)
-                                         : librdf_statement_get_object(t));
-    librdf_stream_next(st);
-  }
-  if (st)
-    librdf_free_stream(st);
-  if (pat)
-    librdf_free_statement(pat);
-  return rc;
-}
-
 static int
 focus_nodes(kk_shacl *v, librdf_node *shape, kk_nodes *out)
 {
@@ -123,12 +112,12 @@ focus_nodes(kk_shacl *v, librdf_node *shape, kk_nodes *out)
   if (!rc)
     rc = kkachi__sh_objects(v, v->shapes, shape, SH "targetSubjectsOf", &t);
   for (i = 0; i < t.n && !rc; i++)
-    rc = ends_of(v, t.v[i], 1, out);
+    rc = ends_of(v, v->data, t.v[i], 1, out);
   kkachi__nodes_clear(&t);
   if (!rc)
     rc = kkachi__sh_objects(v, v->shapes, shape, SH "targetObjectsOf", &t);
   for (i = 0; i < t.n && !rc; i++)
-    rc = ends_of(v, t.v[i], 0, out);
+    rc = ends_of(v, v->data, t.v[i], 0, out);
   kkachi__nodes_clear(&t);
   return rc;
 }
