@@ -16,7 +16,7 @@ typedef struct gctx {
   kkachi_engine *e;
   const kkachi_result *r;
   int evidence;
-  kk_buf article, node, obj;
+  kk_buf article, node;
   unsigned long nev; /* evidence nodes written so far */
 } gctx;
 
@@ -521,6 +521,5 @@ kkachi__graph_build(librdf_model *model, kkachi_engine *e,
     *article_iri = kkachi__buf_steal(&g.article);
   kkachi__buf_free(&g.article);
   kkachi__buf_free(&g.node);
-  kkachi__buf_free(&g.obj);
   return rc;
 }
