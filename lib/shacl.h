@@ -24,6 +24,8 @@ int kkachi__nodes_add(kk_nodes *s, librdf_node *node);  /* copies, no dups */
 int kkachi__nodes_push(kk_nodes *s, librdf_node *node); /* copies */
 int kkachi__nodes_has(const kk_nodes *s, librdf_node *node);
 void kkachi__nodes_clear(kk_nodes *s);
+/* Adds the nodes an iterator gives (NULL: KKACHI_ERDF), then frees it. */
+int kkachi__nodes_collect(librdf_iterator *it, kk_nodes *out);
 
 /* One validation result; nodes are copies, owned. */
 typedef struct kk_result {

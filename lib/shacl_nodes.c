@@ -110,9 +110,8 @@ kkachi__sh_is(librdf_node *node, const char *iri)
   return u && !strcmp((const char *)librdf_uri_as_string(u), iri);
 }
 
-/* Adds the nodes an iterator gives (then frees it). */
-static int
-collect(librdf_iterator *it, kk_nodes *out)
+int
+kkachi__nodes_collect(librdf_iterator *it, kk_nodes *out)
 {
   int rc = 0;
   if (!it)
@@ -135,7 +134,7 @@ kkachi__sh_objects(kk_shacl *v, librdf_model *m, librdf_node *s, const char *p,
     return KKACHI_ENOMEM;
   it = librdf_model_get_targets(m, s, pn);
   librdf_free_node(pn);
-  return collect(it, out);
+  return kkachi__nodes_collect(it, out);
 }
 
 int
@@ -148,7 +147,7 @@ kkachi__sh_subjects(kk_shacl *v, librdf_model *m, const char *p,
     return KKACHI_ENOMEM;
   it = librdf_model_get_sources(m, pn, o);
   librdf_free_node(pn);
-  return collect(it, out);
+  return kkachi__nodes_collect(it, out);
 }
 
 int

@@ -19,13 +19,7 @@ step(kk_shacl *v, librdf_node *pred, const kk_nodes *from, int forward,
     librdf_iterator *it
         = forward ? librdf_model_get_targets(v->data, from->v[i], pred)
                   : librdf_model_get_sources(v->data, pred, from->v[i]);
-    if (!it)
-      return KKACHI_ERDF;
-    while (!rc && !librdf_iterator_end(it)) {
-      rc = kkachi__nodes_add(out, librdf_iterator_get_object(it));
-      librdf_iterator_next(it);
-    }
-    librdf_free_iterator(it);
+    rc = kkachi__nodes_collect(it, out);
   }
   return rc;
 }
