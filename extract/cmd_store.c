@@ -1,10 +1,13 @@
-/* cmd_store.c: kkachi load and kkachi query, on an embedded store. */
+/* cmd_store.c: kkachi load and kkachi query, on an embedded store or a
+ * SPARQL server. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
+#include "remote.h"
 
 #define MAX_QUERY (1 << 20)
 
@@ -18,7 +21,7 @@ default_store(void)
 static void
 load_help(FILE *fp)
 {
-  fputs("usage: kkachi load [--store SPEC] [FILE...]\n"
+  fputs("usage: kkachi load [--store SPEC | --endpoint URL] [FILE...]\n"
         "\n"
         "Loads RDF (N-Quads, TriG, Turtle, N-Triples, by the ending; stdin\n"
         "with none or '-', read as N-Quads) into a store. Each named graph\n"
@@ -30,8 +33,11 @@ load_help(FILE *fp)
         "  --store SPEC  a folder (default $KKACHI_STORE or ./kkachi.store)\n"
         "                holding a Berkeley DB store with named graphs, or\n"
         "                NAME:ARG:OPTIONS for another Redland storage\n"
+        REMOTE_LOAD_HELP
         "\n"
-        "exit status: 0 done, 1 some files could not be loaded, 2 nothing done\n",
+        "exit status: 0 done, 1 some files or graphs could not be loaded\n"
+        "(each is named on stderr), 2 nothing done (usage, the store cannot\n"
+        "be opened, the server refused the credentials)\n",
         fp);
 }
 
@@ -50,19 +56,83 @@ open_store(kkachi_engine **e, const char *spec)
   return s;
 }
 
+static double
+now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+summary(const char *where, size_t graphs, size_t triples, double t0)
+{
+  double dt = now() - t0;
+  fprintf(stderr, "kkachi: loaded %lu graphs, %lu triples into %s in "
+          "%.2f s (%.0f triples/s)\n", (unsigned long)graphs,
+          (unsigned long)triples, where, dt,
+          dt > 0 ? (double)triples / dt : 0.0);
+}
+
+/* Loads every file into a server; returns the exit status. */
+static int
+load_remote(remote_opts *r, int first, int argc, char **argv)
+{
+  kkachi_engine *e = NULL;
+  kkachi_endpoint *ep = NULL;
+  size_t graphs = 0, triples = 0;
+  double t0 = now();
+  int i, rc, status;
+
+  if (kkachi_engine_new(&e))
+    return EXIT_FAILED;
+  kkachi_engine_set_log(e, cli_log, NULL);
+  if ((status = remote_open(&ep, e, r)))
+    goto done;
+  for (i = first; i < argc || (i == first && first == argc); i++) {
+    size_t g = 0, t = 0;
+    rc = kkachi_endpoint_load(ep, i < argc ? argv[i] : "-", NULL, &g, &t);
+    graphs += g;
+    triples += t;
+    if (rc == KKACHI_EAUTH) {
+      cli_error("%s: the server refused the credentials; nothing more sent",
+                r->ep.graph_store ? r->ep.graph_store : r->ep.update);
+      status = EXIT_FAILED;
+      break;
+    }
+    if (rc)
+      status = EXIT_FINDING;
+  }
+  summary(r->ep.graph_store ? r->ep.graph_store : r->ep.update, graphs,
+          triples, t0);
+  if (r->nfailed)
+    cli_error("%lu graphs not loaded%s%s", (unsigned long)r->nfailed,
+              r->failed_path ? "; listed in " : "",
+              r->failed_path ? r->failed_path : "");
+done:
+  if (remote_close(r, ep))
+    status = EXIT_FAILED;
+  kkachi_engine_free(e);
+  return status;
+}
+
 int
 cmd_load(int argc, char **argv)
 {
   static const struct option longs[] = {
       {"store", required_argument, NULL, 's'},
       {"help", no_argument, NULL, 'h'},
+      REMOTE_LONG_OPTIONS,
       {NULL, 0, NULL, 0}};
-  const char *spec = default_store();
+  const char *spec = NULL;
   kkachi_engine *e = NULL;
   kkachi_store *s;
+  remote_opts r;
   size_t graphs = 0, triples = 0;
-  int c, i, status = EXIT_DONE;
+  double t0 = now();
+  int c, i, rc, status = EXIT_DONE;
 
+  remote_init(&r, 0);
   optind = 1;
   while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
     if (c == 's')
@@ -70,11 +140,21 @@ cmd_load(int argc, char **argv)
     else if (c == 'h') {
       load_help(stdout);
       return EXIT_DONE;
-    } else {
-      load_help(stderr);
+    } else if ((rc = remote_option(&r, c, optarg)) != 1) {
+      if (!rc)
+        load_help(stderr);
       return EXIT_FAILED;
     }
   }
+  if (remote_active(&r)) {
+    if (spec) {
+      cli_error("--store and --endpoint exclude each other");
+      return EXIT_FAILED;
+    }
+    return load_remote(&r, optind, argc, argv);
+  }
+  if (!spec)
+    spec = default_store();
   if (!(s = open_store(&e, spec)))
     return EXIT_FAILED;
   for (i = optind; i < argc || (i == optind && optind == argc); i++) {
@@ -85,10 +165,7 @@ cmd_load(int argc, char **argv)
     graphs += g;
     triples += t;
   }
-  fprintf(stderr, "kkachi: loaded %lu graphs, %lu triples into %s "
-          "(%lu statements in all)\n", (unsigned long)graphs,
-          (unsigned long)triples, spec,
-          (unsigned long)kkachi_store_size(s));
+  summary(spec, graphs, triples, t0);
   kkachi_store_free(s);
   kkachi_engine_free(e);
   return status;
@@ -97,12 +174,17 @@ cmd_load(int argc, char **argv)
 static void
 query_help(FILE *fp)
 {
-  fputs("usage: kkachi query [--store SPEC] [--results FORMAT] QUERY|-\n"
+  fputs("usage: kkachi query [--store SPEC | --endpoint URL] "
+        "[--results FORMAT]\n"
+        "                    QUERY|-|@FILE\n"
         "\n"
         "Runs a SPARQL query (the text, '-' for stdin, or @FILE) on a store\n"
-        "and prints the results.\n"
+        "or a server and prints the results.\n"
         "\n"
         "  --store SPEC       as for kkachi load\n"
+        "  --endpoint URL     a SPARQL 1.1 query service (form-encoded POST)\n"
+        "  --user NAME        log in as NAME ($KKACHI_PASSWORD or ~/.netrc)\n"
+        "  --auth KIND        any (default), basic or digest\n"
         "  --results FORMAT   table (default), csv, tsv, json or xml\n"
         "\n"
         "exit status: 0 done, 2 the query or the store could not be used\n",
@@ -133,6 +215,25 @@ query_text(const char *arg)
   return buf;
 }
 
+/* Runs the query on a server; returns the library's code. */
+static int
+query_remote(remote_opts *r, const char *q, const char *format)
+{
+  kkachi_engine *e = NULL;
+  kkachi_endpoint *ep = NULL;
+  int rc = KKACHI_ENOMEM;
+  if (kkachi_engine_new(&e))
+    return rc;
+  kkachi_engine_set_log(e, cli_log, NULL);
+  if (remote_open(&ep, e, r))
+    rc = KKACHI_EINVAL;
+  else
+    rc = kkachi_endpoint_query(ep, q, format, stdout);
+  remote_close(r, ep);
+  kkachi_engine_free(e);
+  return rc;
+}
+
 int
 cmd_query(int argc, char **argv)
 {
@@ -140,13 +241,16 @@ cmd_query(int argc, char **argv)
       {"store", required_argument, NULL, 's'},
       {"results", required_argument, NULL, 'r'},
       {"help", no_argument, NULL, 'h'},
+      REMOTE_LONG_OPTIONS,
       {NULL, 0, NULL, 0}};
-  const char *spec = default_store(), *format = "table";
+  const char *spec = NULL, *format = "table";
   kkachi_engine *e = NULL;
   kkachi_store *s;
+  remote_opts r;
   char *q;
   int c, rc;
 
+  remote_init(&r, 1);
   optind = 1;
   while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
     if (c == 's')
@@ -156,8 +260,9 @@ cmd_query(int argc, char **argv)
     else if (c == 'h') {
       query_help(stdout);
       return EXIT_DONE;
-    } else {
-      query_help(stderr);
+    } else if ((rc = remote_option(&r, c, optarg)) != 1) {
+      if (!rc)
+        query_help(stderr);
       return EXIT_FAILED;
     }
   }
@@ -170,9 +275,25 @@ cmd_query(int argc, char **argv)
     query_help(stderr);
     return EXIT_FAILED;
   }
+  if (spec && remote_active(&r)) {
+    cli_error("--store and --endpoint exclude each other");
+    return EXIT_FAILED;
+  }
   if (!(q = query_text(argv[optind])))
     return EXIT_FAILED;
-  if (!(s = open_store(&e, spec))) {
+  if (remote_active(&r)) {
+    if (!r.ep.query) {
+      cli_error("kkachi query needs --endpoint (the query service URL)");
+      free(q);
+      return EXIT_FAILED;
+    }
+    rc = query_remote(&r, q, format);
+    if (rc && rc != KKACHI_EINVAL)
+      cli_error("query failed: %s", kkachi_strerror(rc));
+    free(q);
+    return rc ? EXIT_FAILED : EXIT_DONE;
+  }
+  if (!(s = open_store(&e, spec ? spec : default_store()))) {
     free(q);
     return EXIT_FAILED;
   }

@@ -328,6 +328,9 @@ kkachi_strerror(int code)
   case KKACHI_EICU: return "ICU error";
   case KKACHI_EINVAL: return "invalid argument";
   case KKACHI_ENORULES: return "no rules loaded";
+  case KKACHI_ENET: return "the server could not be reached";
+  case KKACHI_EHTTP: return "the server answered with an error";
+  case KKACHI_EAUTH: return "the server refused the credentials";
   default: return "unknown error";
   }
 }

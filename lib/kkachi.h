@@ -24,7 +24,10 @@ enum {
   KKACHI_ERDF = -10,    /* the RDF library failed */
   KKACHI_EICU = -11,    /* ICU failed */
   KKACHI_EINVAL = -12,  /* an argument is invalid */
-  KKACHI_ENORULES = -13 /* no rule was loaded */
+  KKACHI_ENORULES = -13, /* no rule was loaded */
+  KKACHI_ENET = -14,     /* a server could not be reached */
+  KKACHI_EHTTP = -15,    /* a server answered with an error */
+  KKACHI_EAUTH = -16     /* a server refused the credentials */
 };
 
 /* Returns a static English text for an error code; never NULL. */
@@ -267,6 +270,83 @@ int kkachi_store_query(kkachi_store *store, const char *sparql,
 
 /* Closes the store (all is on disk already). NULL is allowed. */
 void kkachi_store_free(kkachi_store *store);
+
+/* ---- SPARQL servers: loading by the Graph Store Protocol or SPARQL
+ * Update, and querying by the SPARQL Protocol ---- */
+
+typedef struct kkachi_endpoint kkachi_endpoint;
+
+/* How to authenticate: basic or digest as the server asks, or only one. */
+enum { KKACHI_AUTH_ANY = 0, KKACHI_AUTH_BASIC, KKACHI_AUTH_DIGEST };
+
+/* Where a server is and how to talk to it. Every string is borrowed for
+ * kkachi_endpoint_open only (it takes copies); any URL may be NULL. */
+typedef struct kkachi_endpoint_options {
+  const char *graph_store; /* SPARQL 1.1 Graph Store HTTP Protocol URL */
+  const char *update;      /* SPARQL 1.1 Update URL: used when graph_store
+                              is NULL or the server has no GSP there */
+  const char *query;       /* SPARQL 1.1 Protocol query URL */
+  const char *user;        /* NULL: the user of ~/.netrc for the host */
+  const char *password;    /* NULL: none, or the one of ~/.netrc */
+  int auth;                /* KKACHI_AUTH_* */
+  int retries;             /* extra attempts after a 5xx answer or a
+                              connection error (default 3 when negative) */
+  long backoff_ms;         /* first pause before a retry, then doubled */
+  size_t batch;            /* Update only: triples per request, graphs
+                              kept whole (0: 20000) */
+} kkachi_endpoint_options;
+
+/* Receives the outcome of each graph a load sends: its IRI, its triples,
+ * 0 or the error code, and why (a short text, or NULL when loaded). All
+ * borrowed for the call. */
+typedef void (*kkachi_graph_fn)(const char *graph, size_t triples, int rc,
+                                const char *why, void *user_data);
+
+/* Says whether a graph should be sent (nonzero) or skipped (0). */
+typedef int (*kkachi_graph_filter_fn)(const char *graph, void *user_data);
+
+/* Opens a client for a server. No request is made yet. *out becomes owned
+ * by the caller and must be freed before the engine. */
+int kkachi_endpoint_open(kkachi_endpoint **out, kkachi_engine *engine,
+                         const kkachi_endpoint_options *options);
+
+/* Sets the per-graph outcome callback and the filter (either may be
+ * NULL); user_data is passed to both. */
+void kkachi_endpoint_set_callbacks(kkachi_endpoint *endpoint,
+                                   kkachi_graph_fn report,
+                                   kkachi_graph_filter_fn filter,
+                                   void *user_data);
+
+/* Loads an RDF file as kkachi_store_load does: each named graph (a run of
+ * statements in it) replaces the server's graph of that name, triples
+ * outside any graph go to a graph named by the file. A graph cut short by
+ * a syntax error is not sent. Returns 0 when every graph was loaded;
+ * KKACHI_EHTTP or KKACHI_ENET when some were not (each one reported to
+ * the callback and logged); KKACHI_EAUTH when the server refused the
+ * credentials (the load stops); KKACHI_ESYNTAX or KKACHI_EIO for the file.
+ * *graphs and *triples (may be NULL) get what was loaded. */
+int kkachi_endpoint_load(kkachi_endpoint *endpoint, const char *path,
+                         const char *syntax, size_t *graphs, size_t *triples);
+
+/* Sends one article's graph (as kkachi_writer_add would write it) as the
+ * named graph of the article's IRI, replacing what it held. With SPARQL
+ * Update it may wait in a batch until kkachi_endpoint_flush. */
+int kkachi_endpoint_add(kkachi_endpoint *endpoint, const kkachi_result *result,
+                        int evidence);
+
+/* Sends what waits in the batch. Returns as kkachi_endpoint_load. */
+int kkachi_endpoint_flush(kkachi_endpoint *endpoint);
+
+/* Runs a SPARQL query on the server (a form-encoded POST) and writes the
+ * results to fp: "table" (an aligned table of the JSON results, graphs as
+ * N-Triples), or the server's "csv", "tsv", "json" or "xml". A query the
+ * server rejects gives KKACHI_ESYNTAX, with its message logged. */
+int kkachi_endpoint_query(kkachi_endpoint *endpoint, const char *sparql,
+                          const char *format, FILE *fp);
+
+/* Closes the connection. Sends nothing: call kkachi_endpoint_flush first.
+ * NULL is allowed. */
+void kkachi_endpoint_free(kkachi_endpoint *endpoint);
 
 #ifdef __cplusplus
 }

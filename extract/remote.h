@@ -1,0 +1,74 @@
+/* remote.h: the options that point kkachi load, query and extract --load
+ * at a SPARQL server, and the lists of graphs a load did not send. */
+#ifndef KK_REMOTE_H
+#define KK_REMOTE_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "kkachi.h"
+#include "output.h"
+
+/* getopt_long codes of the shared options. */
+enum {
+  OPT_ENDPOINT = 0x100, OPT_UPDATE, OPT_USER, OPT_AUTH, OPT_RETRIES,
+  OPT_BATCH, OPT_FAILED, OPT_ONLY
+};
+
+#define REMOTE_LONG_OPTIONS                                                   \
+  { "endpoint", required_argument, NULL, OPT_ENDPOINT },                     \
+      { "update-endpoint", required_argument, NULL, OPT_UPDATE },            \
+      { "user", required_argument, NULL, OPT_USER },                         \
+      { "auth", required_argument, NULL, OPT_AUTH },                         \
+      { "retries", required_argument, NULL, OPT_RETRIES },                   \
+      { "batch", required_argument, NULL, OPT_BATCH },                       \
+      { "failed", required_argument, NULL, OPT_FAILED },                     \
+      { "only", required_argument, NULL, OPT_ONLY }
+
+/* The help text of the shared load options. */
+#define REMOTE_LOAD_HELP                                                      \
+  "      --endpoint URL    a SPARQL 1.1 Graph Store (HTTP PUT per graph)\n"   \
+  "      --update-endpoint URL\n"                                             \
+  "                        SPARQL 1.1 Update, used when there is no Graph\n"  \
+  "                        Store (batched DROP SILENT GRAPH + INSERT DATA)\n" \
+  "      --user NAME       log in as NAME; the password comes from\n"         \
+  "                        $KKACHI_PASSWORD or ~/.netrc, never from argv\n"   \
+  "      --auth KIND       any (default), basic or digest\n"                  \
+  "      --retries N       extra attempts after 5xx or a lost connection\n"   \
+  "                        (default 3, waiting 0.25 s, then twice as long)\n" \
+  "      --batch N         triples per Update request (default 20000)\n"      \
+  "      --failed FILE     write the IRIs of graphs not loaded there\n"       \
+  "      --only FILE       load only the graphs listed there (as --failed\n"  \
+  "                        wrote them), e.g. to finish a failed load\n"
+
+typedef struct remote_opts {
+  kkachi_endpoint_options ep;
+  int query_mode;          /* --endpoint is a query URL */
+  const char *failed_path; /* --failed */
+  const char *only_path;   /* --only */
+  char **only;             /* its IRIs, sorted */
+  size_t nonly;
+  kk_output failed;
+  int failed_open;
+  size_t nfailed;
+} remote_opts;
+
+/* Sets defaults; query_mode makes --endpoint the SPARQL query URL. */
+void remote_init(remote_opts *r, int query_mode);
+
+/* Takes one getopt_long result: 1 when it was a remote option, 0 when
+ * not, or an exit status (printed) for a bad value. */
+int remote_option(remote_opts *r, int c, const char *arg);
+
+/* Whether a server was named. */
+int remote_active(const remote_opts *r);
+
+/* Opens the client with the password from the environment, the --only
+ * list and the --failed file. Returns an exit status. */
+int remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r);
+
+/* Sends what is batched, closes the client and the lists. Returns 0, or
+ * -1 when the --failed list could not be written. */
+int remote_close(remote_opts *r, kkachi_endpoint *ep);
+
+#endif

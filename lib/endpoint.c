@@ -1,0 +1,418 @@
+/* endpoint.c: graphs sent to a SPARQL server, one per request by the Graph
+ * Store Protocol (PUT replaces) or batched in SPARQL Update requests
+ * (DROP SILENT GRAPH, then INSERT DATA). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "endpoint.h"
+#include "engine.h"
+#include "graph.h"
+
+#define DEFAULT_BATCH 20000u
+#define WHY_MAX 300
+
+static int
+dup_opt(char **out, const char *s)
+{
+  *out = NULL;
+  if (!s || !*s)
+    return 0;
+  return (*out = kkachi__strdup(s)) ? 0 : KKACHI_ENOMEM;
+}
+
+int
+kkachi_endpoint_open(kkachi_endpoint **out, kkachi_engine *e,
+                     const kkachi_endpoint_options *o)
+{
+  kkachi_endpoint *ep;
+  int rc;
+  *out = NULL;
+  if (!(ep = kkachi__calloc(1, sizeof *ep)))
+    return KKACHI_ENOMEM;
+  ep->e = e;
+  ep->batch_max = o->batch ? o->batch : DEFAULT_BATCH;
+  if ((rc = dup_opt(&ep->gsp, o->graph_store)) ||
+      (rc = dup_opt(&ep->update, o->update)) ||
+      (rc = dup_opt(&ep->query, o->query)) ||
+      (rc = kkachi__strmap_new(&ep->sent)))
+    goto fail;
+  ep->use_update = !ep->gsp;
+  rc = KKACHI_ERDF;
+  if (!(ep->world = kkachi__engine_world(e)) ||
+      !(ep->rw = librdf_world_get_raptor(ep->world)))
+    goto fail;
+  if ((rc = kkachi__http_new(&ep->http, o->user, o->password, o->auth,
+                             o->retries < 0 ? 3 : o->retries,
+                             o->backoff_ms > 0 ? o->backoff_ms : 250)))
+    goto fail;
+  *out = ep;
+  return 0;
+fail:
+  kkachi_endpoint_free(ep);
+  return rc;
+}
+
+static void
+drop_pending(kkachi_endpoint *ep)
+{
+  size_t i;
+  for (i = 0; i < ep->npending; i++)
+    kkachi__free(ep->pending[i].iri);
+  ep->npending = 0;
+  ep->batch_triples = 0;
+  kkachi__buf_reset(&ep->batch);
+  kkachi__buf_reset(&ep->drop);
+}
+
+void
+kkachi_endpoint_free(kkachi_endpoint *ep)
+{
+  if (!ep)
+    return;
+  drop_pending(ep);
+  kkachi__free(ep->pending);
+  kkachi__buf_free(&ep->batch);
+  kkachi__buf_free(&ep->drop);
+  kkachi__strmap_free(ep->sent);
+  kkachi__http_free(ep->http);
+  kkachi__free(ep->gsp);
+  kkachi__free(ep->update);
+  kkachi__free(ep->query);
+  kkachi__free(ep);
+}
+
+void
+kkachi_endpoint_set_callbacks(kkachi_endpoint *ep, kkachi_graph_fn report,
+                              kkachi_graph_filter_fn filter, void *user_data)
+{
+  ep->report = report;
+  ep->filter = filter;
+  ep->user_data = user_data;
+}
+
+/* Records the outcome of one graph: counted, reported, logged. */
+static void
+outcome(kkachi_endpoint *ep, const char *iri, size_t triples, int rc,
+        const char *why)
+{
+  if (!rc) {
+    ep->graphs++;
+    ep->triples += triples;
+  } else {
+    if (!ep->failed || rc == KKACHI_EAUTH)
+      ep->failed = rc;
+    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, NULL, 0, 0,
+                "<%s> not loaded: %s", iri, why ? why : kkachi_strerror(rc));
+  }
+  if (ep->report)
+    ep->report(iri, triples, rc, rc ? why : NULL, ep->user_data);
+}
+
+/* What a failed answer says: its status and the first line of its body. */
+static void
+why_of(char *why, long status, const kk_buf *ans)
+{
+  size_t n = 0;
+  const char *s = ans->data ? ans->data : "";
+  while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
+    s++;
+  while (s[n] && s[n] != '\n' && s[n] != '\r' && n < WHY_MAX - 40)
+    n++;
+  snprintf(why, WHY_MAX, "HTTP %ld%s%.*s", status, n ? ": " : "", (int)n, s);
+}
+
+/* Maps an answer to an outcome: 0 for 2xx, KKACHI_EAUTH for 401 and 403,
+ * KKACHI_EHTTP otherwise (why filled in). */
+static int
+answer_rc(long status, const kk_buf *ans, char *why)
+{
+  if (status >= 200 && status < 300)
+    return 0;
+  why_of(why, status, ans);
+  return status == 401 || status == 403 ? KKACHI_EAUTH : KKACHI_EHTTP;
+}
+
+/* Writes one term as Turtle 2013 / SPARQL by raptor's escaping writer,
+ * which escapes what must be and keeps UTF-8 as it is (some servers do
+ * not read \u escapes in IRIs). */
+static int
+write_term(raptor_term *t, raptor_iostream *io)
+{
+  return raptor_term_escaped_write(t, t->type == RAPTOR_TERM_TYPE_LITERAL
+                                          ? RAPTOR_ESCAPED_WRITE_TURTLE_LITERAL
+                                          : RAPTOR_ESCAPED_WRITE_TURTLE_URI,
+                                   io);
+}
+
+/* The statements as Turtle triples (no prefixes, no base: also valid
+ * inside INSERT DATA). *out is freed with raptor_free_memory. */
+static int
+serialize(kkachi_endpoint *ep, raptor_statement **st, size_t n,
+          unsigned char **out, size_t *len)
+{
+  raptor_iostream *io =
+      raptor_new_iostream_to_string(ep->rw, (void **)out, len, NULL);
+  size_t i;
+  int rc = 0;
+  *out = NULL;
+  if (!io)
+    return KKACHI_ERDF;
+  for (i = 0; !rc && i < n; i++) {
+    if (write_term(st[i]->subject, io) ||
+        raptor_iostream_write_byte(' ', io) ||
+        write_term(st[i]->predicate, io) ||
+        raptor_iostream_write_byte(' ', io) ||
+        write_term(st[i]->object, io) ||
+        raptor_iostream_counted_string_write(" .\n", 3, io))
+      rc = KKACHI_ERDF;
+  }
+  raptor_free_iostream(io); /* sets *out */
+  if (rc && *out) {
+    raptor_free_memory(*out);
+    *out = NULL;
+  }
+  return rc;
+}
+
+/* One term alone, written as serialize writes it. */
+static int
+serialize_term(kkachi_endpoint *ep, raptor_term *t, unsigned char **out,
+               size_t *len)
+{
+  raptor_iostream *io =
+      raptor_new_iostream_to_string(ep->rw, (void **)out, len, NULL);
+  int rc;
+  *out = NULL;
+  if (!io)
+    return KKACHI_ERDF;
+  rc = write_term(t, io) ? KKACHI_ERDF : 0;
+  raptor_free_iostream(io);
+  if (rc && *out) {
+    raptor_free_memory(*out);
+    *out = NULL;
+  }
+  return rc;
+}
+
+/* The batch as one Update request: one DELETE for every graph it
+ * replaces (a DROP SILENT GRAPH each costs a server far more), then one
+ * INSERT DATA with a GRAPH block for each graph. */
+static int
+batch_form(kkachi_endpoint *ep, kk_buf *form)
+{
+  kk_buf u = KK_BUF_INIT;
+  int rc = 0;
+  if (ep->drop.len)
+    rc = kkachi__buf_printf(&u, "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE {\n"
+                            "VALUES ?g {\n%s}\nGRAPH ?g { ?s ?p ?o } } ;\n",
+                            ep->drop.data);
+  if (!rc)
+    rc = kkachi__buf_printf(&u, "INSERT DATA {\n%s}\n", ep->batch.data);
+  if (!rc)
+    rc = kkachi__buf_puts(form, "update=");
+  if (!rc)
+    rc = kkachi__http_escape(ep->http, form, u.data, u.len);
+  kkachi__buf_free(&u);
+  return rc;
+}
+
+/* Sends the Update batch; every graph in it shares the outcome. */
+int
+kkachi_endpoint_flush(kkachi_endpoint *ep)
+{
+  kk_buf form = KK_BUF_INIT, ans = KK_BUF_INIT;
+  char why[WHY_MAX] = "";
+  const char *net = NULL;
+  long status = 0;
+  size_t i;
+  int rc;
+
+  if (!ep->npending)
+    return 0;
+  rc = batch_form(ep, &form);
+  if (!rc)
+    rc = kkachi__http_request(ep->http, "POST", ep->update,
+                              "application/x-www-form-urlencoded", form.data,
+                              form.len, NULL, &status, &ans, NULL, &net);
+  if (!rc)
+    rc = answer_rc(status, &ans, why);
+  else if (net)
+    snprintf(why, sizeof why, "%s", net);
+  kkachi__http_set_retrying(ep->http, rc != KKACHI_ENET);
+  for (i = 0; i < ep->npending; i++)
+    outcome(ep, ep->pending[i].iri, ep->pending[i].triples, rc,
+            why[0] ? why : NULL);
+  drop_pending(ep);
+  kkachi__buf_free(&form);
+  kkachi__buf_free(&ans);
+  return rc;
+}
+
+/* Adds a graph to the batch: to those it replaces (unless it was replaced
+ * earlier in this run) and its triples as a GRAPH block. */
+static int
+batch_graph(kkachi_endpoint *ep, const char *iri, const unsigned char *term,
+            size_t tlen, const unsigned char *nt, size_t ntlen, size_t n,
+            int replace)
+{
+  kk_pending *p;
+  int rc = 0;
+  if (ep->npending && ep->batch_triples + n > ep->batch_max &&
+      (rc = kkachi_endpoint_flush(ep)) == KKACHI_EAUTH)
+    return rc;
+  if (ep->npending == ep->cappending) {
+    size_t nc = ep->cappending ? ep->cappending * 2 : 16;
+    if (!(p = kkachi__realloc(ep->pending, nc * sizeof *p)))
+      return KKACHI_ENOMEM;
+    ep->pending = p;
+    ep->cappending = nc;
+  }
+  if (replace)
+    rc = kkachi__buf_printf(&ep->drop, "%.*s\n", (int)tlen,
+                            (const char *)term);
+  if (!rc)
+    rc = kkachi__buf_printf(&ep->batch, "GRAPH %.*s {\n", (int)tlen,
+                            (const char *)term);
+  if (!rc)
+    rc = kkachi__buf_append(&ep->batch, (const char *)nt, ntlen);
+  if (!rc)
+    rc = kkachi__buf_puts(&ep->batch, "}\n");
+  if (!rc && !(ep->pending[ep->npending].iri = kkachi__strdup(iri)))
+    rc = KKACHI_ENOMEM;
+  if (rc)
+    return rc;
+  ep->pending[ep->npending++].triples = n;
+  ep->batch_triples += n;
+  return ep->batch_triples >= ep->batch_max ? kkachi_endpoint_flush(ep) : 0;
+}
+
+/* PUT (replace) or POST (add) one graph by the Graph Store Protocol.
+ * *missing is set when the server has no Graph Store there. */
+static int
+gsp_graph(kkachi_endpoint *ep, const char *iri, const unsigned char *nt,
+          size_t ntlen, size_t n, int replace, int *missing)
+{
+  kk_buf url = KK_BUF_INIT, ans = KK_BUF_INIT;
+  char why[WHY_MAX] = "";
+  const char *net = NULL;
+  long status = 0;
+  int rc;
+
+  *missing = 0;
+  rc = kkachi__buf_printf(&url, "%s%cgraph=", ep->gsp,
+                          strchr(ep->gsp, '?') ? '&' : '?');
+  if (!rc)
+    rc = kkachi__http_escape(ep->http, &url, iri, strlen(iri));
+  if (!rc)
+    rc = kkachi__http_request(ep->http, replace ? "PUT" : "POST", url.data,
+                              "text/turtle", (const char *)nt, ntlen, NULL,
+                              &status, &ans, NULL, &net);
+  if (!rc) {
+    *missing = ep->update && !ep->graphs &&
+               (status == 404 || status == 405 || status == 415 ||
+                status == 501);
+    rc = answer_rc(status, &ans, why);
+  } else if (net)
+    snprintf(why, sizeof why, "%s", net);
+  kkachi__http_set_retrying(ep->http, rc != KKACHI_ENET);
+  if (!*missing)
+    outcome(ep, iri, n, rc, why[0] ? why : NULL);
+  kkachi__buf_free(&url);
+  kkachi__buf_free(&ans);
+  return rc;
+}
+
+int
+kkachi__endpoint_send(kkachi_endpoint *ep, raptor_term *graph,
+                      raptor_statement **st, size_t n)
+{
+  unsigned char *iri = raptor_uri_as_string(graph->value.uri);
+  unsigned char *term = NULL, *nt = NULL;
+  size_t tlen = 0, ntlen = 0, ilen = strlen((const char *)iri);
+  int rc, replace, missing = 0;
+
+  if (ep->filter && !ep->filter((const char *)iri, ep->user_data))
+    return 0;
+  replace = !kkachi__strmap_get(ep->sent, (const char *)iri, ilen);
+  if ((rc = kkachi__strmap_put(ep->sent, (const char *)iri, ilen, ep)))
+    return rc;
+  if ((rc = serialize(ep, st, n, &nt, &ntlen)))
+    goto done;
+  if (!ep->use_update) {
+    rc = gsp_graph(ep, (const char *)iri, nt, ntlen, n, replace, &missing);
+    if (!missing)
+      goto done;
+    kkachi__log(&ep->e->log, KKACHI_LOG_WARNING, ep->gsp, 0, 0,
+                "no Graph Store here; using SPARQL Update at %s", ep->update);
+    ep->use_update = 1;
+  }
+  if ((rc = serialize_term(ep, graph, &term, &tlen)))
+    goto done;
+  rc = batch_graph(ep, (const char *)iri, term, tlen, nt, ntlen, n, replace);
+done:
+  if (term)
+    raptor_free_memory(term);
+  if (nt)
+    raptor_free_memory(nt);
+  return rc;
+}
+
+int
+kkachi_endpoint_add(kkachi_endpoint *ep, const kkachi_result *r, int evidence)
+{
+  librdf_storage *tmp_st = librdf_new_storage(
+      ep->world, "hashes", NULL, "hash-type='memory',index-predicates='no'");
+  librdf_model *tmp = tmp_st ? librdf_new_model(ep->world, tmp_st, NULL)
+                             : NULL;
+  librdf_stream *s = NULL;
+  raptor_statement **sts = NULL;
+  librdf_node *g = NULL;
+  size_t n = 0, cap = 0;
+  char *iri = NULL;
+  int rc = KKACHI_ERDF;
+
+  if (!tmp)
+    goto done;
+  if ((rc = kkachi__graph_build(tmp, ep->e, r, evidence, &iri)))
+    goto done;
+  rc = KKACHI_ERDF;
+  g = librdf_new_node_from_uri_string(ep->world, (const unsigned char *)iri);
+  if (!g || !(s = librdf_model_as_stream(tmp)))
+    goto done;
+  rc = 0;
+  while (!rc && !librdf_stream_end(s)) {
+    if (n == cap) {
+      raptor_statement **p = kkachi__realloc(sts, (cap ? cap * 2 : 64) *
+                                                      sizeof *p);
+      if (!p) {
+        rc = KKACHI_ENOMEM;
+        break;
+      }
+      sts = p;
+      cap = cap ? cap * 2 : 64;
+    }
+    /* librdf_statement is raptor_statement; a copy keeps its terms */
+    if (!(sts[n] = raptor_statement_copy(librdf_stream_get_object(s))))
+      rc = KKACHI_ENOMEM;
+    else
+      n++;
+    librdf_stream_next(s);
+  }
+  if (!rc)
+    rc = kkachi__endpoint_send(ep, g, sts, n);
+done:
+  while (n)
+    raptor_free_statement(sts[--n]);
+  kkachi__free(sts);
+  if (s)
+    librdf_free_stream(s);
+  if (g)
+    librdf_free_node(g);
+  kkachi__free(iri);
+  if (tmp)
+    librdf_free_model(tmp);
+  if (tmp_st)
+    librdf_free_storage(tmp_st);
+  return rc;
+}
