@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "remote.h"
 
 #define MAX_PATHS 64
 
@@ -17,6 +18,7 @@ typedef struct opts {
   int nrules, nadd;
   int input, evidence, explain;
   const char *load; /* a store to put the articles in, or NULL */
+  remote_opts remote; /* or a server */
 } opts;
 
 static void
@@ -39,12 +41,27 @@ help(FILE *fp)
         "      --no-evidence     leave out kk:Evidence nodes\n"
         "      --explain         print a table of facts instead of RDF\n"
         "      --load[=STORE]    put each article's graph into a store (as\n"
-        "                        kkachi load does) instead of writing RDF\n"
+        "                        kkachi load does) instead of writing RDF;\n"
+        "                        with --endpoint, into a SPARQL server:\n"
+        REMOTE_LOAD_HELP
         "  -h, --help            this text\n"
         "\n"
         "exit status: 0 done, 1 some articles could not be read (the rest\n"
         "were written), 2 nothing done\n",
         fp);
+}
+
+/* The store of a bare --load (the same string each time, so that it can
+ * be told from --load=STORE). */
+static const char *
+default_load(void)
+{
+  static const char *store;
+  if (!store)
+    store = getenv("KKACHI_STORE") && *getenv("KKACHI_STORE")
+                ? getenv("KKACHI_STORE")
+                : "kkachi.store";
+  return store;
 }
 
 static int
@@ -62,10 +79,12 @@ parse(opts *o, int argc, char **argv)
           { "explain", no_argument, NULL, 'x' },
           { "load", optional_argument, NULL, 'L' },
           { "help", no_argument, NULL, 'h' },
+          REMOTE_LONG_OPTIONS,
           { NULL, 0, NULL, 0 } };
-  int c;
+  int c, rc;
 
   memset(o, 0, sizeof *o);
+  remote_init(&o->remote, 0);
   o->format = "turtle";
   o->evidence = 1;
   optind = 1;
@@ -77,12 +96,7 @@ parse(opts *o, int argc, char **argv)
     case 'l': o->lang = optarg; break;
     case 'n': o->evidence = 0; break;
     case 'x': o->explain = 1; break;
-    case 'L':
-      o->load = optarg ? optarg
-                       : (getenv("KKACHI_STORE") && *getenv("KKACHI_STORE")
-                              ? getenv("KKACHI_STORE")
-                              : "kkachi.store");
-      break;
+    case 'L': o->load = optarg ? optarg : default_load(); break;
     case 'h': help(stdout); return -1;
     case 'i':
       if (!strcmp(optarg, "text"))
@@ -105,8 +119,21 @@ parse(opts *o, int argc, char **argv)
       else
         o->add[o->nadd++] = optarg;
       break;
-    default: help(stderr); return EXIT_FAILED;
+    default:
+      if ((rc = remote_option(&o->remote, c, optarg)) == 1)
+        break;
+      if (!rc)
+        help(stderr);
+      return EXIT_FAILED;
     }
+  }
+  if (remote_active(&o->remote) && o->load && o->load != default_load()) {
+    cli_error("--load=STORE and --endpoint exclude each other");
+    return EXIT_FAILED;
+  }
+  if (remote_active(&o->remote) && o->explain) {
+    cli_error("--explain and --endpoint exclude each other");
+    return EXIT_FAILED;
   }
   if (strcmp(o->format, "turtle") && strcmp(o->format, "ntriples")
       && strcmp(o->format, "nquads")) {
@@ -147,8 +174,8 @@ explain(FILE *fp, const kkachi_article *a, const kkachi_result *r)
 
 /* Runs every article of one input; returns the worst status. */
 static int
-run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store, FILE *fp,
-          const opts *o, const char *path)
+run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store,
+          kkachi_endpoint *ep, FILE *fp, const opts *o, const char *path)
 {
   kkachi_reader *rd = NULL;
   int status = EXIT_DONE, rc;
@@ -183,8 +210,20 @@ run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store, FILE *fp,
     rc = kkachi_extract(&r, e, a);
     if (!rc)
       rc = o->explain ? explain(fp, a, r)
+           : ep       ? kkachi_endpoint_add(ep, r, o->evidence)
            : store    ? kkachi_store_add(store, r, o->evidence)
                       : kkachi_writer_add(w, r);
+    if (rc == KKACHI_EAUTH) {
+      cli_error("the server refused the credentials; nothing more sent");
+      kkachi_result_free(r);
+      kkachi_article_free(a);
+      status = EXIT_FAILED;
+      break;
+    }
+    if (ep && rc && rc != KKACHI_ENOMEM) { /* logged with the graph */
+      status = EXIT_FINDING;
+      rc = 0;
+    }
     if (rc) {
       cli_error("%s: article %s: %s", path, kkachi_article_id(a),
                 kkachi_strerror(rc));
@@ -203,6 +242,7 @@ cmd_extract(int argc, char **argv)
   kkachi_engine *e = NULL;
   kkachi_writer *w = NULL;
   kkachi_store *store = NULL;
+  kkachi_endpoint *ep = NULL;
   kk_output out;
   opts o;
   int status, rc, i, worst = EXIT_DONE;
@@ -220,11 +260,14 @@ cmd_extract(int argc, char **argv)
     kkachi_engine_free(e);
     return EXIT_FAILED;
   }
-  if (o.load && kkachi_store_open(&store, e, o.load)) {
+  if (remote_active(&o.remote)) {
+    if ((worst = remote_open(&ep, e, &o.remote)))
+      goto done;
+  } else if (o.load && kkachi_store_open(&store, e, o.load)) {
     worst = EXIT_FAILED;
     goto done;
   }
-  if (!o.explain && !store &&
+  if (!o.explain && !store && !ep &&
       (rc = kkachi_writer_new(&w, e, out.fp, o.format))) {
     cli_error("cannot start the %s writer: %s", o.format, kkachi_strerror(rc));
     worst = EXIT_FAILED;
@@ -233,10 +276,14 @@ cmd_extract(int argc, char **argv)
   if (w)
     kkachi_writer_set_evidence(w, o.evidence);
   for (i = optind; i < argc || (i == optind && optind == argc); i++) {
-    status = run_input(e, w, store, out.fp, &o, i < argc ? argv[i] : "-");
+    status = run_input(e, w, store, ep, out.fp, &o, i < argc ? argv[i] : "-");
     if (status > worst)
       worst = status;
+    if (status == EXIT_FAILED && ep)
+      break;
   }
+  if (ep && kkachi_endpoint_flush(ep) == KKACHI_EAUTH)
+    worst = EXIT_FAILED;
   if (w && kkachi_writer_finish(w)) {
     cli_error("cannot write the output");
     worst = EXIT_FAILED;
@@ -244,6 +291,17 @@ cmd_extract(int argc, char **argv)
 done:
   kkachi_writer_free(w);
   kkachi_store_free(store);
+  if (remote_active(&o.remote)) {
+    if (o.remote.nfailed) {
+      cli_error("%lu graphs not loaded%s%s", (unsigned long)o.remote.nfailed,
+                o.remote.failed_path ? "; listed in " : "",
+                o.remote.failed_path ? o.remote.failed_path : "");
+      if (worst < EXIT_FINDING)
+        worst = EXIT_FINDING;
+    }
+    if (remote_close(&o.remote, ep))
+      worst = EXIT_FAILED;
+  }
   if (output_close(&out, worst == EXIT_FAILED))
     worst = EXIT_FAILED;
   kkachi_engine_free(e);

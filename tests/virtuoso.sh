@@ -64,6 +64,11 @@ grep -q '강하늘 *| 제1차관' "$T/out" || fail "the edited fact is missing"
 grep -q '강하람' "$T/out" && fail "the old fact is still there"
 [ "$(count ko- --endpoint "$SPARQL")" = "$n_ex" ] || fail "the edit changed the count"
 
+# extract --load --endpoint does extract and load in one process
+expect_status 0 "$KKACHI" extract --rules "$RULES" --load --endpoint "$GSP" --user dba "$ex"
+[ -s "$T/out" ] && fail "extract --endpoint also wrote RDF"
+[ "$(count ko- --endpoint "$SPARQL")" = "$n_ex" ] || fail "extract --endpoint changed the count"
+
 # ---- credentials from ~/.netrc; refused credentials stop the load
 mkdir "$T/home"
 printf 'machine 127.0.0.1 login dba password %s\n' "$VT_PASSWORD" >"$T/home/.netrc"
