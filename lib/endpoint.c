@@ -21,6 +21,26 @@ dup_opt(char **out, const char *s)
   return (*out = kkachi__strdup(s)) ? 0 : KKACHI_ENOMEM;
 }
 
+static int
+io_byte(void *user_data, const int byte)
+{
+  kkachi_endpoint *ep = user_data;
+  char c = (char)byte;
+  return kkachi__buf_append(ep->out, &c, 1) ? 1 : 0;
+}
+
+static int
+io_bytes(void *user_data, const void *ptr, size_t size, size_t nmemb)
+{
+  kkachi_endpoint *ep = user_data;
+  return kkachi__buf_append(ep->out, ptr, size * nmemb) ? 0 : (int)nmemb;
+}
+
+/* Version 2: raptor only takes a handler for writing from version 2 on. */
+static const raptor_iostream_handler io_handler = {
+  2, NULL, NULL, io_byte, io_bytes, NULL, NULL, NULL
+};
+
 int
 kkachi_endpoint_open(kkachi_endpoint **out, kkachi_engine *e,
                      const kkachi_endpoint_options *o)
@@ -40,7 +60,8 @@ kkachi_endpoint_open(kkachi_endpoint **out, kkachi_engine *e,
   ep->use_update = !ep->gsp;
   rc = KKACHI_ERDF;
   if (!(ep->world = kkachi__engine_world(e)) ||
-      !(ep->rw = librdf_world_get_raptor(ep->world)))
+      !(ep->rw = librdf_world_get_raptor(ep->world)) ||
+      !(ep->io = raptor_new_iostream_from_handler(ep->rw, ep, &io_handler)))
     goto fail;
   if ((rc = kkachi__http_new(&ep->http, o->user, o->password, o->auth,
                              o->retries < 0 ? 3 : o->retries,
@@ -74,6 +95,10 @@ kkachi_endpoint_free(kkachi_endpoint *ep)
   kkachi__free(ep->pending);
   kkachi__buf_free(&ep->batch);
   kkachi__buf_free(&ep->drop);
+  kkachi__buf_free(&ep->body);
+  kkachi__buf_free(&ep->term);
+  if (ep->io)
+    raptor_free_iostream(ep->io);
   kkachi__strmap_free(ep->sent);
   kkachi__http_free(ep->http);
   kkachi__free(ep->gsp);
@@ -146,53 +171,34 @@ write_term(raptor_term *t, raptor_iostream *io)
 }
 
 /* The statements as Turtle triples (no prefixes, no base: also valid
- * inside INSERT DATA). *out is freed with raptor_free_memory. */
+ * inside INSERT DATA), into out (emptied first). */
 static int
-serialize(kkachi_endpoint *ep, raptor_statement **st, size_t n,
-          unsigned char **out, size_t *len)
+serialize(kkachi_endpoint *ep, raptor_statement **st, size_t n, kk_buf *out)
 {
-  raptor_iostream *io =
-      raptor_new_iostream_to_string(ep->rw, (void **)out, len, NULL);
+  raptor_iostream *io = ep->io;
   size_t i;
-  int rc = 0;
-  *out = NULL;
-  if (!io)
-    return KKACHI_ERDF;
-  for (i = 0; !rc && i < n; i++) {
+  kkachi__buf_reset(out);
+  ep->out = out;
+  for (i = 0; i < n; i++)
     if (write_term(st[i]->subject, io) ||
         raptor_iostream_write_byte(' ', io) ||
         write_term(st[i]->predicate, io) ||
         raptor_iostream_write_byte(' ', io) ||
         write_term(st[i]->object, io) ||
         raptor_iostream_counted_string_write(" .\n", 3, io))
-      rc = KKACHI_ERDF;
-  }
-  raptor_free_iostream(io); /* sets *out */
-  if (rc && *out) {
-    raptor_free_memory(*out);
-    *out = NULL;
-  }
-  return rc;
+      return KKACHI_ENOMEM;
+  return kkachi__buf_append(out, "", 0);
 }
 
-/* One term alone, written as serialize writes it. */
+/* One term alone, written as serialize writes it, into out. */
 static int
-serialize_term(kkachi_endpoint *ep, raptor_term *t, unsigned char **out,
-               size_t *len)
+serialize_term(kkachi_endpoint *ep, raptor_term *t, kk_buf *out)
 {
-  raptor_iostream *io =
-      raptor_new_iostream_to_string(ep->rw, (void **)out, len, NULL);
-  int rc;
-  *out = NULL;
-  if (!io)
-    return KKACHI_ERDF;
-  rc = write_term(t, io) ? KKACHI_ERDF : 0;
-  raptor_free_iostream(io);
-  if (rc && *out) {
-    raptor_free_memory(*out);
-    *out = NULL;
-  }
-  return rc;
+  kkachi__buf_reset(out);
+  ep->out = out;
+  if (write_term(t, ep->io))
+    return KKACHI_ENOMEM;
+  return kkachi__buf_append(out, "", 0);
 }
 
 /* The batch as one Update request: one DELETE for every graph it
@@ -327,35 +333,30 @@ int
 kkachi__endpoint_send(kkachi_endpoint *ep, raptor_term *graph,
                       raptor_statement **st, size_t n)
 {
-  unsigned char *iri = raptor_uri_as_string(graph->value.uri);
-  unsigned char *term = NULL, *nt = NULL;
-  size_t tlen = 0, ntlen = 0, ilen = strlen((const char *)iri);
+  const char *iri = (const char *)raptor_uri_as_string(graph->value.uri);
+  size_t ilen = strlen(iri);
   int rc, replace, missing = 0;
 
-  if (ep->filter && !ep->filter((const char *)iri, ep->user_data))
+  if (ep->filter && !ep->filter(iri, ep->user_data))
     return 0;
-  replace = !kkachi__strmap_get(ep->sent, (const char *)iri, ilen);
-  if ((rc = kkachi__strmap_put(ep->sent, (const char *)iri, ilen, ep)))
+  replace = !kkachi__strmap_get(ep->sent, iri, ilen);
+  if ((rc = kkachi__strmap_put(ep->sent, iri, ilen, ep)) ||
+      (rc = serialize(ep, st, n, &ep->body)))
     return rc;
-  if ((rc = serialize(ep, st, n, &nt, &ntlen)))
-    goto done;
   if (!ep->use_update) {
-    rc = gsp_graph(ep, (const char *)iri, nt, ntlen, n, replace, &missing);
+    rc = gsp_graph(ep, iri, (const unsigned char *)ep->body.data,
+                   ep->body.len, n, replace, &missing);
     if (!missing)
-      goto done;
+      return rc;
     kkachi__log(&ep->e->log, KKACHI_LOG_WARNING, ep->gsp, 0, 0,
                 "no Graph Store here; using SPARQL Update at %s", ep->update);
     ep->use_update = 1;
   }
-  if ((rc = serialize_term(ep, graph, &term, &tlen)))
-    goto done;
-  rc = batch_graph(ep, (const char *)iri, term, tlen, nt, ntlen, n, replace);
-done:
-  if (term)
-    raptor_free_memory(term);
-  if (nt)
-    raptor_free_memory(nt);
-  return rc;
+  if ((rc = serialize_term(ep, graph, &ep->term)))
+    return rc;
+  return batch_graph(ep, iri, (const unsigned char *)ep->term.data,
+                     ep->term.len, (const unsigned char *)ep->body.data,
+                     ep->body.len, n, replace);
 }
 
 int

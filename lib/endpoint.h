@@ -28,6 +28,10 @@ struct kkachi_endpoint {
   kk_buf batch;      /* the GRAPH blocks of the batch's INSERT DATA */
   kk_pending *pending;
   size_t npending, cappending, batch_triples;
+  raptor_iostream *io; /* raptor's term writer into *out, no allocation
+                          per write */
+  kk_buf *out;
+  kk_buf body, term;   /* reused for each graph */
   kk_strmap *sent;   /* graphs replaced in this run: later runs add */
   kkachi_graph_fn report;
   kkachi_graph_filter_fn filter;
