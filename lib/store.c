@@ -135,18 +135,25 @@ typedef struct load_state {
   kkachi_store *s;
   const char *path;
   librdf_node *file_graph; /* for triples outside any graph */
+  librdf_node *last;       /* a copy of the graph last met */
   kk_strmap *cleared;      /* graphs emptied by this load */
   size_t graphs, triples;
   int rc;
 } load_state;
 
-/* Empties a graph the first time this load meets it. */
+/* Empties a graph the first time this load meets it. Statements come in
+ * runs of one graph, so only a change of graph is looked up. */
 static int
 replace_graph(load_state *ls, librdf_node *g)
 {
-  unsigned char *k = raptor_term_to_string(g);
+  unsigned char *k;
   int rc = 0;
-  if (!k)
+  if (ls->last && raptor_term_equals(ls->last, g))
+    return 0;
+  if (ls->last)
+    librdf_free_node(ls->last);
+  if (!(ls->last = librdf_new_node_from_node(g))
+      || !(k = raptor_term_to_string(g)))
     return KKACHI_ENOMEM;
   if (!kkachi__strmap_get(ls->cleared, (const char *)k,
                           strlen((const char *)k))) {
@@ -297,6 +304,8 @@ kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
     raptor_free_uri(base);
   if (ls.file_graph)
     librdf_free_node(ls.file_graph);
+  if (ls.last)
+    librdf_free_node(ls.last);
   kkachi__strmap_free(ls.cleared);
   kkachi__buf_free(&iri);
   free(real);
