@@ -1,5 +1,5 @@
 /* store.c: graphs kept in a Redland store, one named graph per article,
- * loaded with raptor's statement handler and queried with rasqal. */
+ * queried with rasqal; loading is in store_load.c. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,17 +7,8 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "engine.h"
-#include "graph.h"
-#include "strmap.h"
+#include "store.h"
 #include "utf8.h"
-
-struct kkachi_store {
-  kkachi_engine *engine;
-  librdf_world *world;
-  librdf_storage *storage;
-  librdf_model *model;
-};
 
 static int
 exists(const char *path)
@@ -129,189 +120,6 @@ kkachi_store_size(kkachi_store *s)
   if (st)
     librdf_free_stream(st);
   return n;
-}
-
-typedef struct load_state {
-  kkachi_store *s;
-  const char *path;
-  librdf_node *file_graph; /* for triples outside any graph */
-  librdf_node *last;       /* a copy of the graph last met */
-  kk_strmap *cleared;      /* graphs emptied by this load */
-  size_t graphs, triples;
-  int rc;
-} load_state;
-
-/* Empties a graph the first time this load meets it. Statements come in
- * runs of one graph, so only a change of graph is looked up. */
-static int
-replace_graph(load_state *ls, librdf_node *g)
-{
-  unsigned char *k;
-  int rc = 0;
-  if (ls->last && raptor_term_equals(ls->last, g))
-    return 0;
-  if (ls->last)
-    librdf_free_node(ls->last);
-  if (!(ls->last = librdf_new_node_from_node(g))
-      || !(k = raptor_term_to_string(g)))
-    return KKACHI_ENOMEM;
-  if (!kkachi__strmap_get(ls->cleared, (const char *)k,
-                          strlen((const char *)k))) {
-    rc = kkachi__strmap_put(ls->cleared, (const char *)k,
-                            strlen((const char *)k), ls);
-    if (!rc && librdf_model_context_remove_statements(ls->s->model, g))
-      rc = KKACHI_ERDF;
-    ls->graphs++;
-  }
-  raptor_free_memory(k);
-  return rc;
-}
-
-static void
-on_statement(void *user_data, raptor_statement *st)
-{
-  load_state *ls = user_data;
-  raptor_statement t = *st;
-  librdf_node *g = st->graph ? st->graph : ls->file_graph;
-  if (ls->rc)
-    return;
-  t.graph = NULL;
-  ls->rc = replace_graph(ls, g);
-  if (!ls->rc && librdf_model_context_add_statement(ls->s->model, g, &t))
-    ls->rc = KKACHI_ERDF;
-  ls->triples++;
-}
-
-static void
-on_log(void *user_data, raptor_log_message *msg)
-{
-  load_state *ls = user_data;
-  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
-  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
-    return;
-  if (!ls->rc)
-    ls->rc = KKACHI_ESYNTAX;
-  kkachi__log(&ls->s->engine->log, KKACHI_LOG_ERROR, ls->path,
-              line > 0 ? (unsigned long)line : 0,
-              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
-}
-
-static const char *
-syntax_of(const char *path)
-{
-  size_t n = strlen(path);
-  if (n > 3 && !strcmp(path + n - 3, ".nq"))
-    return "nquads";
-  if (n > 5 && !strcmp(path + n - 5, ".trig"))
-    return "trig";
-  if (n > 3 && !strcmp(path + n - 3, ".nt"))
-    return "ntriples";
-  if (!strcmp(path, "-"))
-    return "nquads"; /* what kkachi extract -f nquads writes */
-  return "turtle";
-}
-
-int
-kkachi_store_add(kkachi_store *s, const kkachi_result *r, int evidence)
-{
-  librdf_storage *tmp_st = librdf_new_storage(
-      s->world, "hashes", NULL, "hash-type='memory',index-predicates='no'");
-  librdf_model *tmp = tmp_st ? librdf_new_model(s->world, tmp_st, NULL) : NULL;
-  librdf_node *g = NULL;
-  librdf_stream *st = NULL;
-  char *iri = NULL;
-  int rc = KKACHI_ERDF;
-
-  if (!tmp)
-    goto done;
-  if ((rc = kkachi__graph_build(tmp, s->engine, r, evidence, &iri)))
-    goto done;
-  rc = KKACHI_ERDF;
-  g = librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri);
-  if (!g || librdf_model_context_remove_statements(s->model, g))
-    goto done;
-  st = librdf_model_as_stream(tmp);
-  rc = 0;
-  while (st && !rc && !librdf_stream_end(st)) {
-    if (librdf_model_context_add_statement(s->model, g,
-                                           librdf_stream_get_object(st)))
-      rc = KKACHI_ERDF;
-    librdf_stream_next(st);
-  }
-done:
-  if (st)
-    librdf_free_stream(st);
-  if (g)
-    librdf_free_node(g);
-  kkachi__free(iri);
-  if (tmp)
-    librdf_free_model(tmp);
-  if (tmp_st)
-    librdf_free_storage(tmp_st);
-  return rc;
-}
-
-int
-kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
-                  size_t *graphs, size_t *triples)
-{
-  raptor_world *rw = librdf_world_get_raptor(s->world);
-  raptor_parser *p = NULL;
-  raptor_uri *base = NULL;
-  load_state ls;
-  kk_buf iri = KK_BUF_INIT;
-  char *real = NULL;
-  FILE *fp;
-
-  memset(&ls, 0, sizeof ls);
-  ls.s = s;
-  ls.path = path;
-  fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-  if (!fp) {
-    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, path, 0, 0,
-                "cannot open: %s", strerror(errno));
-    return KKACHI_EIO;
-  }
-  real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
-  ls.rc = kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin");
-  if (!ls.rc)
-    ls.rc = kkachi__strmap_new(&ls.cleared);
-  if (!ls.rc) {
-    base = raptor_new_uri(rw, (const unsigned char *)iri.data);
-    ls.file_graph = librdf_new_node_from_uri_string(
-        s->world, (const unsigned char *)iri.data);
-    p = raptor_new_parser(rw, syntax ? syntax : syntax_of(path));
-    if (!base || !ls.file_graph || !p)
-      ls.rc = KKACHI_ERDF;
-  }
-  if (!ls.rc) {
-    raptor_world_set_log_handler(rw, &ls, on_log);
-    raptor_parser_set_statement_handler(p, &ls, on_statement);
-    if (raptor_parser_parse_file_stream(p, fp, NULL, base) && !ls.rc)
-      ls.rc = KKACHI_ESYNTAX;
-    raptor_world_set_log_handler(rw, NULL, NULL);
-  }
-  if (!ls.rc && librdf_model_sync(s->model))
-    ls.rc = KKACHI_EIO;
-  if (graphs)
-    *graphs = ls.graphs;
-  if (triples)
-    *triples = ls.triples;
-  if (p)
-    raptor_free_parser(p);
-  if (base)
-    raptor_free_uri(base);
-  if (ls.file_graph)
-    librdf_free_node(ls.file_graph);
-  if (ls.last)
-    librdf_free_node(ls.last);
-  kkachi__strmap_free(ls.cleared);
-  kkachi__buf_free(&iri);
-  free(real);
-  if (fp != stdin)
-    fclose(fp);
-  return ls.rc;
 }
 
 /* Columns a code point takes on a terminal: East Asian wide ones two. */
