@@ -60,7 +60,7 @@ cmd_load(int argc, char **argv)
   const char *spec = default_store();
   kkachi_engine *e = NULL;
   kkachi_store *s;
-  size_t graphs = 0, triples = 0;
+  size_t graphs = 0, triples = 0, added, removed;
   int c, i, status = EXIT_DONE;
 
   optind = 1;
@@ -85,10 +85,14 @@ cmd_load(int argc, char **argv)
     graphs += g;
     triples += t;
   }
-  fprintf(stderr, "kkachi: loaded %lu graphs, %lu triples into %s "
-          "(%lu statements in all)\n", (unsigned long)graphs,
-          (unsigned long)triples, spec,
-          (unsigned long)kkachi_store_size(s));
+  /* what changed, not the store's size: counting the statements of a
+   * Berkeley DB store reads all of it */
+  kkachi_store_changes(s, &added, &removed);
+  fprintf(stderr,
+          "kkachi: loaded %lu graphs, %lu triples into %s (%lu added, "
+          "%lu removed)\n",
+          (unsigned long)graphs, (unsigned long)triples, spec,
+          (unsigned long)added, (unsigned long)removed);
   kkachi_store_free(s);
   kkachi_engine_free(e);
   return status;

@@ -257,8 +257,14 @@ int kkachi_store_load(kkachi_store *store, const char *path,
 int kkachi_store_add(kkachi_store *store, const kkachi_result *result,
                      int evidence);
 
-/* Number of statements in the store, over all graphs. */
+/* Number of statements in the store, over all graphs. The Berkeley DB
+ * store does not keep a count: this reads all of it. */
 size_t kkachi_store_size(kkachi_store *store);
+
+/* Statements added to and removed from the store since it was opened
+ * (added or removed may be NULL). Cheap, unlike kkachi_store_size. */
+void kkachi_store_changes(const kkachi_store *store, size_t *added,
+                          size_t *removed);
 
 /* Runs a SPARQL query and writes its results to fp as "table", "csv",
  * "tsv", "json" or "xml" (rasqal's result formats). */

@@ -111,8 +111,12 @@ kkachi_store_free(kkachi_store *s)
 size_t
 kkachi_store_size(kkachi_store *s)
 {
-  librdf_stream *st = librdf_model_as_stream(s->model);
+  int size = librdf_model_size(s->model); /* -1: no count kept */
+  librdf_stream *st;
   size_t n = 0;
+  if (size >= 0)
+    return (size_t)size;
+  st = librdf_model_as_stream(s->model);
   while (st && !librdf_stream_end(st)) {
     n++;
     librdf_stream_next(st);
@@ -120,6 +124,15 @@ kkachi_store_size(kkachi_store *s)
   if (st)
     librdf_free_stream(st);
   return n;
+}
+
+void
+kkachi_store_changes(const kkachi_store *s, size_t *added, size_t *removed)
+{
+  if (added)
+    *added = s->added;
+  if (removed)
+    *removed = s->removed;
 }
 
 /* Columns a code point takes on a terminal: East Asian wide ones two. */
