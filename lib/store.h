@@ -14,4 +14,22 @@ struct kkachi_store {
   size_t added, removed; /* statements, since the store was opened */
 };
 
+/* New versions of named graphs, put into a store by difference
+ * (store_replace.c). */
+typedef struct kk_replacer kk_replacer;
+
+int kkachi__replacer_new(kk_replacer **out, kkachi_store *s);
+void kkachi__replacer_free(kk_replacer *r);
+
+/* The statements that follow belong to the new version of graph (which
+ * is copied). *fresh is 1 when this replacer had not met it. */
+int kkachi__replacer_graph(kk_replacer *r, librdf_node *graph, int *fresh);
+
+/* A statement (copied) of the current graph's new version: added unless
+ * the store holds it. */
+int kkachi__replacer_add(kk_replacer *r, librdf_statement *statement);
+
+/* The new versions are complete: removes from the store what they lack. */
+int kkachi__replacer_finish(kk_replacer *r);
+
 #endif

@@ -1,7 +1,5 @@
-/* store_load.c: named graphs into a store, each new version of a graph
- * replacing the old one by difference: statements the store holds already
- * stay, new ones are added, and those the new version lacks are removed.
- * Loading the same graphs again writes nothing. */
+/* store_load.c: RDF files and extracted articles into a store, each
+ * named graph replacing the store's graph of that name. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,214 +8,30 @@
 #include "buf.h"
 #include "graph.h"
 #include "store.h"
-#include "strmap.h"
-
-/* A statement the graph held before its new version was met. */
-typedef struct held {
-  librdf_statement *st; /* a copy; NULL once the new version has it too */
-} held;
-
-/* The new version of one graph, while its statements come in. */
-typedef struct graph_run {
-  kkachi_store *s;
-  librdf_node *graph; /* a copy; NULL between runs */
-  kk_strmap *keys;    /* encoded statement -> its held entry, or &met */
-  held *old;          /* what the store held in the graph */
-  size_t nold;
-  unsigned char *key; /* scratch for encoding */
-  size_t keycap;
-} graph_run;
-
-/* Marks statements that are in the store and in the new version. */
-static held met;
-
-/* The statement's bytes (Redland's own encoding) in r->key. */
-static int
-encode(graph_run *r, librdf_statement *st, size_t *len)
-{
-  size_t n = librdf_statement_encode2(r->s->world, st, NULL, 0);
-  if (!n)
-    return KKACHI_ERDF;
-  if (n > r->keycap) {
-    unsigned char *p = kkachi__realloc(r->key, n);
-    if (!p)
-      return KKACHI_ENOMEM;
-    r->key = p;
-    r->keycap = n;
-  }
-  *len = n;
-  return librdf_statement_encode2(r->s->world, st, r->key, n) == n
-             ? 0
-             : KKACHI_ERDF;
-}
-
-/* Copies the statements the store holds in g into r->old. */
-static int
-read_graph(graph_run *r, librdf_node *g)
-{
-  librdf_stream *st = librdf_model_context_as_stream(r->s->model, g);
-  size_t cap = 0;
-  int rc = st ? 0 : KKACHI_ERDF;
-
-  for (; !rc && !librdf_stream_end(st); librdf_stream_next(st)) {
-    librdf_statement *x = librdf_stream_get_object(st);
-    if (r->nold == cap) {
-      held *p = kkachi__realloc(r->old, (cap ? cap * 2 : 64) * sizeof *p);
-      if (!p) {
-        rc = KKACHI_ENOMEM;
-        break;
-      }
-      r->old = p;
-      cap = cap ? cap * 2 : 64;
-    }
-    if (!x || !(r->old[r->nold].st = librdf_new_statement_from_statement(x)))
-      rc = x ? KKACHI_ENOMEM : KKACHI_ERDF;
-    else
-      r->nold++;
-  }
-  if (st)
-    librdf_free_stream(st);
-  return rc;
-}
-
-/* Starts the new version of g. again: this load has already put g in
- * the store, and what it holds is part of the new version. */
-static int
-run_begin(graph_run *r, librdf_node *g, int again)
-{
-  size_t i, len;
-  int rc;
-
-  if (!(r->graph = librdf_new_node_from_node(g)))
-    return KKACHI_ENOMEM;
-  rc = read_graph(r, g);
-  for (i = 0; !rc && i < r->nold; i++)
-    if (!(rc = encode(r, r->old[i].st, &len)))
-      rc = kkachi__strmap_put(r->keys, (const char *)r->key, len,
-                              again ? &met : &r->old[i]);
-  for (i = 0; again && i < r->nold; i++) {
-    librdf_free_statement(r->old[i].st);
-    r->old[i].st = NULL;
-  }
-  return rc;
-}
-
-/* One statement of the new version: added unless the store has it. */
-static int
-run_add(graph_run *r, librdf_statement *st)
-{
-  size_t len;
-  held *h;
-  int rc = encode(r, st, &len);
-
-  if (rc)
-    return rc;
-  h = kkachi__strmap_get(r->keys, (const char *)r->key, len);
-  if (h == &met || (h && !h->st))
-    return 0; /* a duplicate */
-  if (h) {
-    librdf_free_statement(h->st);
-    h->st = NULL;
-    return 0;
-  }
-  /* copies st */
-  if (librdf_model_context_add_statement(r->s->model, r->graph, st))
-    return KKACHI_ERDF;
-  r->s->added++;
-  return kkachi__strmap_put(r->keys, (const char *)r->key, len, &met);
-}
-
-/* Ends the run: with commit, the statements the new version lacks are
- * removed from the store; without, the store keeps them. */
-static int
-run_end(graph_run *r, int commit)
-{
-  size_t i;
-  int rc = 0;
-
-  for (i = 0; i < r->nold; i++) {
-    if (!r->old[i].st)
-      continue;
-    if (commit && !rc) {
-      if (librdf_model_context_remove_statement(r->s->model, r->graph,
-                                                r->old[i].st))
-        rc = KKACHI_ERDF;
-      else
-        r->s->removed++;
-    }
-    librdf_free_statement(r->old[i].st);
-  }
-  kkachi__free(r->old);
-  r->old = NULL;
-  r->nold = 0;
-  if (r->graph)
-    librdf_free_node(r->graph);
-  r->graph = NULL;
-  kkachi__strmap_clear(r->keys);
-  return rc;
-}
-
-static int
-run_init(graph_run *r, kkachi_store *s)
-{
-  memset(r, 0, sizeof *r);
-  r->s = s;
-  return kkachi__strmap_new(&r->keys);
-}
-
-static void
-run_free(graph_run *r)
-{
-  run_end(r, 0);
-  kkachi__strmap_free(r->keys);
-  kkachi__free(r->key);
-}
 
 typedef struct load_state {
   kkachi_store *s;
   const char *path;
   librdf_node *file_graph; /* for triples outside any graph */
-  kk_strmap *seen;         /* names of the graphs this load has met */
-  graph_run run;
+  kk_replacer *rep;
   size_t graphs, triples;
   int rc;
 } load_state;
-
-/* Ends the current graph's run and begins g's. */
-static int
-switch_graph(load_state *ls, librdf_node *g)
-{
-  unsigned char *k;
-  size_t n;
-  int again, rc = run_end(&ls->run, 1);
-
-  if (rc)
-    return rc;
-  if (!(k = raptor_term_to_counted_string(g, &n)))
-    return KKACHI_ENOMEM;
-  again = kkachi__strmap_get(ls->seen, (const char *)k, n) != NULL;
-  if (!again) {
-    rc = kkachi__strmap_put(ls->seen, (const char *)k, n, ls);
-    ls->graphs++;
-  }
-  raptor_free_memory(k);
-  return rc ? rc : run_begin(&ls->run, g, again);
-}
 
 static void
 on_statement(void *user_data, raptor_statement *st)
 {
   load_state *ls = user_data;
   raptor_statement t = *st;
-  librdf_node *g = st->graph ? st->graph : ls->file_graph;
+  int fresh;
   if (ls->rc)
     return;
   t.graph = NULL;
-  /* statements come in runs of one graph */
-  if (!ls->run.graph || !raptor_term_equals(ls->run.graph, g))
-    ls->rc = switch_graph(ls, g);
+  ls->rc = kkachi__replacer_graph(
+      ls->rep, st->graph ? st->graph : ls->file_graph, &fresh);
   if (!ls->rc)
-    ls->rc = run_add(&ls->run, &t);
+    ls->rc = kkachi__replacer_add(ls->rep, &t);
+  ls->graphs += (size_t)fresh;
   ls->triples++;
 }
 
@@ -274,7 +88,8 @@ parse_into(load_state *ls, FILE *fp, const char *iri, const char *syntax)
     ls->rc = KKACHI_ESYNTAX;
   raptor_world_set_log_handler(rw, NULL, NULL);
   /* what was read before a syntax error replaces its graph */
-  if (run_end(&ls->run, !ls->rc || ls->rc == KKACHI_ESYNTAX) && !ls->rc)
+  if ((!ls->rc || ls->rc == KKACHI_ESYNTAX) && kkachi__replacer_finish(ls->rep)
+      && !ls->rc)
     ls->rc = KKACHI_ERDF;
   if (txn && librdf_model_transaction_commit(ls->s->model) && !ls->rc)
     ls->rc = KKACHI_EIO;
@@ -306,9 +121,7 @@ kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
   real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
   ls.rc = kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin");
   if (!ls.rc)
-    ls.rc = kkachi__strmap_new(&ls.seen);
-  if (!ls.rc)
-    ls.rc = run_init(&ls.run, s);
+    ls.rc = kkachi__replacer_new(&ls.rep, s);
   if (!ls.rc)
     parse_into(&ls, fp, iri.data, syntax ? syntax : syntax_of(path));
   if (!ls.rc && librdf_model_sync(s->model))
@@ -317,10 +130,9 @@ kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
     *graphs = ls.graphs;
   if (triples)
     *triples = ls.triples;
-  run_free(&ls.run);
+  kkachi__replacer_free(ls.rep);
   if (ls.file_graph)
     librdf_free_node(ls.file_graph);
-  kkachi__strmap_free(ls.seen);
   kkachi__buf_free(&iri);
   free(real);
   if (fp != stdin)
@@ -333,24 +145,24 @@ static int
 replace_with(kkachi_store *s, librdf_node *g, librdf_model *tmp)
 {
   librdf_stream *st = NULL;
-  graph_run run;
-  int txn = 0, rc = run_init(&run, s);
+  kk_replacer *rep;
+  int fresh, txn = 0, rc = kkachi__replacer_new(&rep, s);
 
   if (!rc) {
     txn = !librdf_model_transaction_start(s->model);
-    rc = run_begin(&run, g, 0);
+    rc = kkachi__replacer_graph(rep, g, &fresh);
   }
   if (!rc && !(st = librdf_model_as_stream(tmp)))
     rc = KKACHI_ERDF;
   for (; !rc && !librdf_stream_end(st); librdf_stream_next(st))
-    rc = run_add(&run, librdf_stream_get_object(st));
+    rc = kkachi__replacer_add(rep, librdf_stream_get_object(st));
   if (st)
     librdf_free_stream(st);
-  if (run_end(&run, !rc) && !rc)
-    rc = KKACHI_ERDF;
+  if (!rc)
+    rc = kkachi__replacer_finish(rep);
   if (txn && librdf_model_transaction_commit(s->model) && !rc)
     rc = KKACHI_EIO;
-  run_free(&run);
+  kkachi__replacer_free(rep);
   return rc;
 }
 

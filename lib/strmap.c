@@ -127,15 +127,3 @@ kkachi__strmap_size(const kk_strmap *m)
 {
   return m->size;
 }
-
-void
-kkachi__strmap_clear(kk_strmap *m)
-{
-  size_t i;
-  if (!m || !m->size)
-    return;
-  for (i = 0; i < m->cap; i++)
-    kkachi__free(m->slots[i].key);
-  memset(m->slots, 0, m->cap * sizeof *m->slots);
-  m->size = 0;
-}

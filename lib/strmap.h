@@ -15,7 +15,5 @@ int kkachi__strmap_put(kk_strmap *m, const char *key, size_t klen,
 /* Returns the value for key, or NULL. */
 void *kkachi__strmap_get(const kk_strmap *m, const char *key, size_t klen);
 size_t kkachi__strmap_size(const kk_strmap *m);
-/* Empties the map (values stay the caller's), keeping its room. */
-void kkachi__strmap_clear(kk_strmap *m);
 
 #endif
