@@ -236,8 +236,10 @@ typedef struct kkachi_store kkachi_store;
 
 /* Opens (creating when missing) a Redland store. spec is a folder for the
  * default Berkeley DB "hashes" store with named graphs ("kkachi.store"),
- * "hashes:FOLDER" for the same, or "NAME:ARG:OPTIONS" for any other
- * Redland storage (e.g. "sqlite:/tmp/k.db:"). *out becomes owned by the
+ * "hashes:FOLDER" for the same, "sqlite:PATH" for one SQLite file (all
+ * of spec after "sqlite:" is the path), or "NAME:ARG:OPTIONS" for any
+ * other Redland storage. A store that cannot be opened is logged, with
+ * the reason, against its folder or file. *out becomes owned by the
  * caller and must be freed before the engine. */
 int kkachi_store_open(kkachi_store **out, kkachi_engine *engine,
                       const char *spec);

@@ -14,6 +14,11 @@ struct kkachi_store {
   size_t added, removed; /* statements, since the store was opened */
 };
 
+/* Checks that the SQLite file at path has Redland's tables and gives it
+ * the indexes Redland's storage lacks (store_sqlite.c). On failure, why
+ * gets the reason (n bytes with the NUL). */
+int kkachi__store_sqlite_prepare(const char *path, char *why, size_t n);
+
 /* New versions of named graphs, put into a store by difference
  * (store_replace.c). */
 typedef struct kk_replacer kk_replacer;
