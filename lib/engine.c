@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -289,6 +290,11 @@ redland_log(void *user_data, librdf_log_message *m)
   raptor_locator *loc = librdf_log_message_locator(m);
   int line = loc ? raptor_locator_line(loc) : 0;
   int col = loc ? raptor_locator_column(loc) : 0;
+  if (e->rdf_held) {
+    if (!e->rdf_held[0] && librdf_log_message_level(m) >= LIBRDF_LOG_ERROR)
+      snprintf(e->rdf_held, e->rdf_heldn, "%s", librdf_log_message_message(m));
+    return 1;
+  }
   if (librdf_log_message_level(m) >= LIBRDF_LOG_ERROR)
     kkachi__log(&e->log, KKACHI_LOG_ERROR, NULL,
                 line > 0 ? (unsigned long)line : 0,
@@ -308,6 +314,15 @@ kkachi__engine_world(kkachi_engine *e)
     }
   }
   return e->world;
+}
+
+void
+kkachi__engine_hold_rdf(kkachi_engine *e, char *held, size_t n)
+{
+  e->rdf_held = n ? held : NULL;
+  e->rdf_heldn = n;
+  if (e->rdf_held)
+    e->rdf_held[0] = '\0';
 }
 
 const char *

@@ -38,6 +38,8 @@ struct kkachi_engine {
   const kk_rule *cur_rule;  /* the rule being matched, for callouts */
   struct kk_numparser *num; /* counts and periods */
   librdf_world *world;      /* created on first use by a writer */
+  char *rdf_held;           /* see kkachi__engine_hold_rdf */
+  size_t rdf_heldn;
   /* gazetteers the resolver uses by name; NULL when not loaded */
   kk_gazetteer *g_org, *g_orgclass, *g_title, *g_prof, *g_notname, *g_notorg;
 };
@@ -58,5 +60,10 @@ int kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
 
 /* Returns the librdf world, creating it on first use. */
 librdf_world *kkachi__engine_world(kkachi_engine *e);
+
+/* While held is not NULL, Redland's first error is written into it (n
+ * bytes with the NUL) instead of logged, and later ones are dropped: for
+ * a caller that reports the failure in its own words, on one line. */
+void kkachi__engine_hold_rdf(kkachi_engine *e, char *held, size_t n);
 
 #endif

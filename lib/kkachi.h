@@ -239,8 +239,10 @@ typedef struct kkachi_store kkachi_store;
 
 /* Opens (creating when missing) a Redland store. spec is a folder for the
  * default Berkeley DB "hashes" store with named graphs ("kkachi.store"),
- * "hashes:FOLDER" for the same, or "NAME:ARG:OPTIONS" for any other
- * Redland storage (e.g. "sqlite:/tmp/k.db:"). *out becomes owned by the
+ * "hashes:FOLDER" for the same, "sqlite:PATH" for one SQLite file (all
+ * of spec after "sqlite:" is the path), or "NAME:ARG:OPTIONS" for any
+ * other Redland storage. A store that cannot be opened is logged, with
+ * the reason, against its folder or file. *out becomes owned by the
  * caller and must be freed before the engine. */
 int kkachi_store_open(kkachi_store **out, kkachi_engine *engine,
                       const char *spec);
@@ -260,8 +262,14 @@ int kkachi_store_load(kkachi_store *store, const char *path,
 int kkachi_store_add(kkachi_store *store, const kkachi_result *result,
                      int evidence);
 
-/* Number of statements in the store, over all graphs. */
+/* Number of statements in the store, over all graphs. The Berkeley DB
+ * store does not keep a count: this reads all of it. */
 size_t kkachi_store_size(kkachi_store *store);
+
+/* Statements added to and removed from the store since it was opened
+ * (added or removed may be NULL). Cheap, unlike kkachi_store_size. */
+void kkachi_store_changes(const kkachi_store *store, size_t *added,
+                          size_t *removed);
 
 /* Runs a SPARQL query and writes its results to fp as "table", "csv",
  * "tsv", "json" or "xml" (rasqal's result formats). */

@@ -1,23 +1,15 @@
 /* store.c: graphs kept in a Redland store, one named graph per article,
- * loaded with raptor's statement handler and queried with rasqal. */
+ * queried with rasqal; loading is in store_load.c. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
 #include "buf.h"
-#include "engine.h"
-#include "graph.h"
-#include "strmap.h"
+#include "store.h"
 #include "utf8.h"
-
-struct kkachi_store {
-  kkachi_engine *engine;
-  librdf_world *world;
-  librdf_storage *storage;
-  librdf_model *model;
-};
 
 static int
 exists(const char *path)
@@ -26,81 +18,125 @@ exists(const char *path)
   return stat(path, &st) == 0;
 }
 
+static int
+open_model(kkachi_store *s)
+{
+  if (s->storage)
+    s->model = librdf_new_model(s->world, s->storage, NULL);
+  return s->model ? 0 : KKACHI_ERDF;
+}
+
 /* A folder (or hashes:FOLDER) holds a Berkeley DB hashes store named
  * "kkachi" with contexts. */
-static librdf_storage *
-open_hashes(kkachi_store *s, const char *dir)
+static int
+open_hashes(kkachi_store *s, const char *dir, char *why, size_t n)
 {
   kk_buf opts = KK_BUF_INIT, probe = KK_BUF_INIT;
-  librdf_storage *st = NULL;
-  int fresh;
+  int rc = KKACHI_ENOMEM;
 
   if (!exists(dir) && mkdir(dir, 0777) != 0) {
-    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, dir, 0, 0,
-                "cannot create the store: %s", strerror(errno));
-    return NULL;
+    snprintf(why, n, "cannot create the folder: %s", strerror(errno));
+    return KKACHI_EIO;
   }
-  if (kkachi__buf_printf(&probe, "%s/kkachi-sp2o.db", dir))
-    goto done;
-  fresh = !exists(probe.data);
   if (strchr(dir, '\'')) {
-    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, dir, 0, 0,
-                "a store folder may not contain a quote");
-    goto done;
+    snprintf(why, n, "a store folder may not contain a quote");
+    return KKACHI_EINVAL;
   }
-  if (kkachi__buf_printf(&opts, "hash-type='bdb',dir='%s',contexts='yes',"
-                                "new='%s',write='yes'",
-                         dir, fresh ? "yes" : "no"))
+  if (kkachi__buf_printf(&probe, "%s/kkachi-sp2o.db", dir)
+      || kkachi__buf_printf(&opts,
+                            "hash-type='bdb',dir='%s',contexts='yes',"
+                            "new='%s',write='yes'",
+                            dir, exists(probe.data) ? "no" : "yes"))
     goto done;
-  st = librdf_new_storage(s->world, "hashes", "kkachi", opts.data);
+  s->storage = librdf_new_storage(s->world, "hashes", "kkachi", opts.data);
+  rc = open_model(s);
 done:
   kkachi__buf_free(&opts);
   kkachi__buf_free(&probe);
-  return st;
+  return rc;
+}
+
+/* sqlite:PATH is one SQLite file, created when missing or empty. Redland
+ * creates its tables only in a file it is told is new (and then first
+ * deletes the file), so whether it is new is decided here. */
+static int
+open_sqlite(kkachi_store *s, const char *path, char *why, size_t n)
+{
+  struct stat st;
+  int fresh = 1;
+
+  if (!stat(path, &st))
+    fresh = st.st_size == 0;
+  else if (errno != ENOENT) {
+    snprintf(why, n, "%s", strerror(errno));
+    return KKACHI_EIO;
+  }
+  /* a file there already must be Redland's: checked before Redland
+   * writes to it */
+  if (!fresh && kkachi__store_sqlite_prepare(path, why, n))
+    return KKACHI_ERDF;
+  s->storage = librdf_new_storage(s->world, "sqlite", path,
+                                  fresh ? "new='yes'" : "new='no'");
+  if (open_model(s))
+    return KKACHI_ERDF;
+  return fresh ? kkachi__store_sqlite_prepare(path, why, n) : 0;
+}
+
+/* NAME:ARG[:OPTIONS] for any other Redland storage. */
+static int
+open_other(kkachi_store *s, const char *spec, const char *colon)
+{
+  char *name = kkachi__strndup(spec, (size_t)(colon - spec));
+  const char *arg = colon + 1, *c2 = strchr(arg, ':');
+  char *a = c2 ? kkachi__strndup(arg, (size_t)(c2 - arg))
+               : kkachi__strdup(arg);
+  int rc = name && a ? 0 : KKACHI_ENOMEM;
+
+  if (!rc)
+    s->storage = librdf_new_storage(s->world, name, a,
+                                    c2 && c2[1] ? c2 + 1 : "new='no'");
+  if (!rc && !s->storage && !c2) /* create when missing */
+    s->storage = librdf_new_storage(s->world, name, a, "new='yes'");
+  kkachi__free(name);
+  kkachi__free(a);
+  return rc ? rc : open_model(s);
 }
 
 int
 kkachi_store_open(kkachi_store **out, kkachi_engine *e, const char *spec)
 {
   kkachi_store *s;
-  const char *colon = strchr(spec, ':');
+  const char *colon = strchr(spec, ':'), *where = spec;
+  char why[512] = "";
+  int rc;
+
   *out = NULL;
   if (!(s = kkachi__calloc(1, sizeof *s)))
     return KKACHI_ENOMEM;
   s->engine = e;
-  s->world = kkachi__engine_world(e);
-  if (!s->world)
-    goto fail;
+  if (!(s->world = kkachi__engine_world(e))) {
+    kkachi_store_free(s);
+    return KKACHI_ERDF;
+  }
+  /* Redland's own complaint becomes the reason on our one line */
+  kkachi__engine_hold_rdf(e, why, sizeof why);
   if (!colon)
-    s->storage = open_hashes(s, spec);
+    rc = open_hashes(s, spec, why, sizeof why);
   else if (!strncmp(spec, "hashes:", 7))
-    s->storage = open_hashes(s, spec + 7);
-  else { /* NAME:ARG[:OPTIONS] for any Redland storage */
-    char *name = kkachi__strndup(spec, (size_t)(colon - spec));
-    const char *arg = colon + 1, *c2 = strchr(arg, ':');
-    char *a = c2 ? kkachi__strndup(arg, (size_t)(c2 - arg))
-                 : kkachi__strdup(arg);
-    if (name && a)
-      s->storage = librdf_new_storage(s->world, name, a,
-                                      c2 && c2[1] ? c2 + 1 : "new='no'");
-    if (name && a && !s->storage && !c2) /* create when missing */
-      s->storage = librdf_new_storage(s->world, name, a, "new='yes'");
-    kkachi__free(name);
-    kkachi__free(a);
+    rc = open_hashes(s, where = spec + 7, why, sizeof why);
+  else if (!strncmp(spec, "sqlite:", 7))
+    rc = open_sqlite(s, where = spec + 7, why, sizeof why);
+  else
+    rc = open_other(s, spec, colon);
+  kkachi__engine_hold_rdf(e, NULL, 0);
+  if (rc) {
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, where, 0, 0,
+                "cannot open the store%s%s", why[0] ? ": " : "", why);
+    kkachi_store_free(s);
+    return rc;
   }
-  if (!s->storage) {
-    kkachi__log(&e->log, KKACHI_LOG_ERROR, spec, 0, 0,
-                "cannot open the store");
-    goto fail;
-  }
-  s->model = librdf_new_model(s->world, s->storage, NULL);
-  if (!s->model)
-    goto fail;
   *out = s;
   return 0;
-fail:
-  kkachi_store_free(s);
-  return KKACHI_ERDF;
 }
 
 void
@@ -120,8 +156,12 @@ kkachi_store_free(kkachi_store *s)
 size_t
 kkachi_store_size(kkachi_store *s)
 {
-  librdf_stream *st = librdf_model_as_stream(s->model);
+  int size = librdf_model_size(s->model); /* -1: no count kept */
+  librdf_stream *st;
   size_t n = 0;
+  if (size >= 0)
+    return (size_t)size;
+  st = librdf_model_as_stream(s->model);
   while (st && !librdf_stream_end(st)) {
     n++;
     librdf_stream_next(st);
@@ -131,178 +171,13 @@ kkachi_store_size(kkachi_store *s)
   return n;
 }
 
-typedef struct load_state {
-  kkachi_store *s;
-  const char *path;
-  librdf_node *file_graph; /* for triples outside any graph */
-  kk_strmap *cleared;      /* graphs emptied by this load */
-  size_t graphs, triples;
-  int rc;
-} load_state;
-
-/* Empties a graph the first time this load meets it. */
-static int
-replace_graph(load_state *ls, librdf_node *g)
+void
+kkachi_store_changes(const kkachi_store *s, size_t *added, size_t *removed)
 {
-  unsigned char *k = raptor_term_to_string(g);
-  int rc = 0;
-  if (!k)
-    return KKACHI_ENOMEM;
-  if (!kkachi__strmap_get(ls->cleared, (const char *)k,
-                          strlen((const char *)k))) {
-    rc = kkachi__strmap_put(ls->cleared, (const char *)k,
-                            strlen((const char *)k), ls);
-    if (!rc && librdf_model_context_remove_statements(ls->s->model, g))
-      rc = KKACHI_ERDF;
-    ls->graphs++;
-  }
-  raptor_free_memory(k);
-  return rc;
-}
-
-static void
-on_statement(void *user_data, raptor_statement *st)
-{
-  load_state *ls = user_data;
-  raptor_statement t = *st;
-  librdf_node *g = st->graph ? st->graph : ls->file_graph;
-  if (ls->rc)
-    return;
-  t.graph = NULL;
-  ls->rc = replace_graph(ls, g);
-  if (!ls->rc && librdf_model_context_add_statement(ls->s->model, g, &t))
-    ls->rc = KKACHI_ERDF;
-  ls->triples++;
-}
-
-static void
-on_log(void *user_data, raptor_log_message *msg)
-{
-  load_state *ls = user_data;
-  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
-  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
-    return;
-  if (!ls->rc)
-    ls->rc = KKACHI_ESYNTAX;
-  kkachi__log(&ls->s->engine->log, KKACHI_LOG_ERROR, ls->path,
-              line > 0 ? (unsigned long)line : 0,
-              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
-}
-
-static const char *
-syntax_of(const char *path)
-{
-  size_t n = strlen(path);
-  if (n > 3 && !strcmp(path + n - 3, ".nq"))
-    return "nquads";
-  if (n > 5 && !strcmp(path + n - 5, ".trig"))
-    return "trig";
-  if (n > 3 && !strcmp(path + n - 3, ".nt"))
-    return "ntriples";
-  if (!strcmp(path, "-"))
-    return "nquads"; /* what kkachi extract -f nquads writes */
-  return "turtle";
-}
-
-int
-kkachi_store_add(kkachi_store *s, const kkachi_result *r, int evidence)
-{
-  librdf_storage *tmp_st = librdf_new_storage(
-      s->world, "hashes", NULL, "hash-type='memory',index-predicates='no'");
-  librdf_model *tmp = tmp_st ? librdf_new_model(s->world, tmp_st, NULL) : NULL;
-  librdf_node *g = NULL;
-  librdf_stream *st = NULL;
-  char *iri = NULL;
-  int rc = KKACHI_ERDF;
-
-  if (!tmp)
-    goto done;
-  if ((rc = kkachi__graph_build(tmp, s->engine, r, evidence, &iri)))
-    goto done;
-  rc = KKACHI_ERDF;
-  g = librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri);
-  if (!g || librdf_model_context_remove_statements(s->model, g))
-    goto done;
-  st = librdf_model_as_stream(tmp);
-  rc = 0;
-  while (st && !rc && !librdf_stream_end(st)) {
-    if (librdf_model_context_add_statement(s->model, g,
-                                           librdf_stream_get_object(st)))
-      rc = KKACHI_ERDF;
-    librdf_stream_next(st);
-  }
-done:
-  if (st)
-    librdf_free_stream(st);
-  if (g)
-    librdf_free_node(g);
-  kkachi__free(iri);
-  if (tmp)
-    librdf_free_model(tmp);
-  if (tmp_st)
-    librdf_free_storage(tmp_st);
-  return rc;
-}
-
-int
-kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
-                  size_t *graphs, size_t *triples)
-{
-  raptor_world *rw = librdf_world_get_raptor(s->world);
-  raptor_parser *p = NULL;
-  raptor_uri *base = NULL;
-  load_state ls;
-  kk_buf iri = KK_BUF_INIT;
-  char *real = NULL;
-  FILE *fp;
-
-  memset(&ls, 0, sizeof ls);
-  ls.s = s;
-  ls.path = path;
-  fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-  if (!fp) {
-    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, path, 0, 0,
-                "cannot open: %s", strerror(errno));
-    return KKACHI_EIO;
-  }
-  real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
-  ls.rc = kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin");
-  if (!ls.rc)
-    ls.rc = kkachi__strmap_new(&ls.cleared);
-  if (!ls.rc) {
-    base = raptor_new_uri(rw, (const unsigned char *)iri.data);
-    ls.file_graph = librdf_new_node_from_uri_string(
-        s->world, (const unsigned char *)iri.data);
-    p = raptor_new_parser(rw, syntax ? syntax : syntax_of(path));
-    if (!base || !ls.file_graph || !p)
-      ls.rc = KKACHI_ERDF;
-  }
-  if (!ls.rc) {
-    raptor_world_set_log_handler(rw, &ls, on_log);
-    raptor_parser_set_statement_handler(p, &ls, on_statement);
-    if (raptor_parser_parse_file_stream(p, fp, NULL, base) && !ls.rc)
-      ls.rc = KKACHI_ESYNTAX;
-    raptor_world_set_log_handler(rw, NULL, NULL);
-  }
-  if (!ls.rc && librdf_model_sync(s->model))
-    ls.rc = KKACHI_EIO;
-  if (graphs)
-    *graphs = ls.graphs;
-  if (triples)
-    *triples = ls.triples;
-  if (p)
-    raptor_free_parser(p);
-  if (base)
-    raptor_free_uri(base);
-  if (ls.file_graph)
-    librdf_free_node(ls.file_graph);
-  kkachi__strmap_free(ls.cleared);
-  kkachi__buf_free(&iri);
-  free(real);
-  if (fp != stdin)
-    fclose(fp);
-  return ls.rc;
+  if (added)
+    *added = s->added;
+  if (removed)
+    *removed = s->removed;
 }
 
 /* Columns a code point takes on a terminal: East Asian wide ones two. */

@@ -1,64 +1,15 @@
 #!/bin/sh
-# kkachi load and query on the embedded store: one named graph per
-# article, loading again changes nothing, an edited article replaces its
-# facts, and the shipped queries answer.
+# kkachi load and query on the embedded Berkeley DB store (a folder).
 . "$SRCDIR/tests/lib.sh"
-ex="$SRCDIR/examples/ko-program-news.txt"
 S="$T/store"
-Q="$SRCDIR/examples/queries"
-count() {
-  "$KKACHI" query --store "$S" --results csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -1 | tr -d '\r'
-}
-"$KKACHI" extract --rules "$RULES" -f nquads "$ex" >"$T/ex.nq"
-expect_status 0 "$KKACHI" load --store "$S" "$T/ex.nq"
-expect_err "loaded 1 graphs"
-n1=$(count)
-[ "$n1" -eq "$(wc -l <"$T/ex.nq")" ] || fail "store holds $n1 statements"
-"$KKACHI" extract --rules "$RULES" -f nquads "$ex" | "$KKACHI" load --store "$S"
-[ "$(count)" = "$n1" ] || fail "loading again changed the count to $(count)"
+S2="$T/store2"
+S3="$T/store3"
+. "$SRCDIR/tests/store-checks.sh"
 
-# an edited article (same name, so the same graph) replaces its facts
-mkdir "$T/edit"
-sed 's/강하람/강하늘/g' "$ex" >"$T/edit/ko-program-news.txt"
-"$KKACHI" extract --rules "$RULES" -f nquads "$T/edit/ko-program-news.txt" | "$KKACHI" load --store "$S"
-expect_status 0 "$KKACHI" query --store "$S" --results csv "@$Q/who-holds-what.rq"
-grep -q '강하늘,제1차관,과학기술정보통신부' "$T/out" || fail "edited fact missing"
-grep -q '강하람' "$T/out" && fail "old fact still there"
-[ "$(count)" = "$n1" ] || fail "edited article changed the count"
-
-# Turtle outside any graph belongs to the file's graph: no duplicates
-"$KKACHI" extract --rules "$RULES" -o "$T/ex.ttl" "$ex"
-"$KKACHI" load --store "$S" "$T/ex.ttl" 2>/dev/null
-n2=$(count)
-"$KKACHI" load --store "$S" "$T/ex.ttl" 2>/dev/null
-[ "$(count)" = "$n2" ] || fail "Turtle loaded twice changed the count"
-
-expect_status 0 "$KKACHI" query --store "$S" --results csv "@$Q/stages.rq"
-grep -q '차세대 양자컴퓨팅 플랫폼 개발 사업,1,https://w3id.org/kkachi/ns#DocumentReview,,6,,' "$T/out" || fail "stage 1 wrong: $(cat "$T/out")"
-grep -q '차세대 양자컴퓨팅 플랫폼 개발 사업,2,https://w3id.org/kkachi/ns#PresentationReview,,3,,' "$T/out" || fail "stage 2 wrong"
-expect_status 0 "$KKACHI" query --store "$S" --results csv "@$Q/programs.rq"
-grep -q 'ns#Applies,,12,컨소시엄' "$T/out" || fail "counted applicants missing"
-grep -q 'ns#Runs,https://w3id.org/kkachi/id/org/과학기술정보통신부' "$T/out" || fail "runs missing"
-expect_status 0 "$KKACHI" query --store "$S" "@$Q/organization.rq"
-grep -q '사업의 집행은 정보통신기획평가원(IITP)이 맡' "$T/out" || fail "evidence text missing"
-for f in json xml tsv; do
-  expect_status 0 "$KKACHI" query --store "$S" --results $f "@$Q/stages.rq"
-done
-
-# extract --load puts the same graph in the store as extract | load
-expect_status 0 "$KKACHI" extract --rules "$RULES" --load="$T/store2" "$ex"
-[ -s "$T/out" ] && fail "extract --load also wrote RDF"
-n3=$("$KKACHI" query --store "$T/store2" --results csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -1 | tr -d '\r')
-[ "$n3" = "$n1" ] || fail "extract --load gave $n3 statements, load gave $n1"
-"$KKACHI" extract --rules "$RULES" --load="$T/store2" "$ex"
-n4=$("$KKACHI" query --store "$T/store2" --results csv 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | tail -1 | tr -d '\r')
-[ "$n4" = "$n1" ] || fail "extract --load twice gave $n4 statements"
-
-printf '<a> <b> .\n' >"$T/bad.nq"
-expect_status 1 "$KKACHI" load --store "$S" "$T/bad.nq"
-expect_err "kkachi: $T/bad.nq:1:"
-expect_status 2 "$KKACHI" query --store "$S" 'SELECT ?x WHERE { ?x'
-expect_err "not valid SPARQL"
-expect_status 2 "$KKACHI" query --store "$S" --results yaml 'SELECT * WHERE { ?s ?p ?o }'
-expect_status 2 "$KKACHI" query --store "$S"
+# a store that cannot be opened: status 2, one line with its place
+: >"$T/a-file"
+expect_status 2 "$KKACHI" load --store "$T/a-file" "$T/ex.nq"
+one_line_error "$T/a-file"
+expect_status 2 "$KKACHI" query --store "$T/no/such/folder" 'SELECT * WHERE { ?s ?p ?o }'
+one_line_error "$T/no/such/folder"
 finish

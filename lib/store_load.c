@@ -1,0 +1,194 @@
+/* store_load.c: RDF files and extracted articles into a store, each
+ * named graph replacing the store's graph of that name. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "graph.h"
+#include "store.h"
+
+typedef struct load_state {
+  kkachi_store *s;
+  const char *path;
+  librdf_node *file_graph; /* for triples outside any graph */
+  kk_replacer *rep;
+  size_t graphs, triples;
+  int rc;
+} load_state;
+
+static void
+on_statement(void *user_data, raptor_statement *st)
+{
+  load_state *ls = user_data;
+  raptor_statement t = *st;
+  int fresh;
+  if (ls->rc)
+    return;
+  t.graph = NULL;
+  ls->rc = kkachi__replacer_graph(
+      ls->rep, st->graph ? st->graph : ls->file_graph, &fresh);
+  if (!ls->rc)
+    ls->rc = kkachi__replacer_add(ls->rep, &t);
+  ls->graphs += (size_t)fresh;
+  ls->triples++;
+}
+
+static void
+on_log(void *user_data, raptor_log_message *msg)
+{
+  load_state *ls = user_data;
+  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
+  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
+  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
+    return;
+  if (!ls->rc)
+    ls->rc = KKACHI_ESYNTAX;
+  kkachi__log(&ls->s->engine->log, KKACHI_LOG_ERROR, ls->path,
+              line > 0 ? (unsigned long)line : 0,
+              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
+}
+
+static const char *
+syntax_of(const char *path)
+{
+  size_t n = strlen(path);
+  if (n > 3 && !strcmp(path + n - 3, ".nq"))
+    return "nquads";
+  if (n > 5 && !strcmp(path + n - 5, ".trig"))
+    return "trig";
+  if (n > 3 && !strcmp(path + n - 3, ".nt"))
+    return "ntriples";
+  if (!strcmp(path, "-"))
+    return "nquads"; /* what kkachi extract -f nquads writes */
+  return "turtle";
+}
+
+/* Parses fp into the store, in one transaction where the storage has
+ * them (SQLite: one commit instead of one a statement). */
+static void
+parse_into(load_state *ls, FILE *fp, const char *iri, const char *syntax)
+{
+  raptor_world *rw = librdf_world_get_raptor(ls->s->world);
+  raptor_parser *p = raptor_new_parser(rw, syntax);
+  raptor_uri *base = raptor_new_uri(rw, (const unsigned char *)iri);
+  int txn;
+
+  ls->file_graph = librdf_new_node_from_uri_string(ls->s->world,
+                                                   (const unsigned char *)iri);
+  if (!base || !ls->file_graph || !p) {
+    ls->rc = KKACHI_ERDF;
+    goto done;
+  }
+  txn = !librdf_model_transaction_start(ls->s->model);
+  raptor_world_set_log_handler(rw, ls, on_log);
+  raptor_parser_set_statement_handler(p, ls, on_statement);
+  if (raptor_parser_parse_file_stream(p, fp, NULL, base) && !ls->rc)
+    ls->rc = KKACHI_ESYNTAX;
+  raptor_world_set_log_handler(rw, NULL, NULL);
+  /* what was read before a syntax error replaces its graph */
+  if ((!ls->rc || ls->rc == KKACHI_ESYNTAX) && kkachi__replacer_finish(ls->rep)
+      && !ls->rc)
+    ls->rc = KKACHI_ERDF;
+  if (txn && librdf_model_transaction_commit(ls->s->model) && !ls->rc)
+    ls->rc = KKACHI_EIO;
+done:
+  if (p)
+    raptor_free_parser(p);
+  if (base)
+    raptor_free_uri(base);
+}
+
+int
+kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
+                  size_t *graphs, size_t *triples)
+{
+  load_state ls;
+  kk_buf iri = KK_BUF_INIT;
+  char *real = NULL;
+  FILE *fp;
+
+  memset(&ls, 0, sizeof ls);
+  ls.s = s;
+  ls.path = path;
+  fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  if (!fp) {
+    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, path, 0, 0,
+                "cannot open: %s", strerror(errno));
+    return KKACHI_EIO;
+  }
+  real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
+  ls.rc = kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin");
+  if (!ls.rc)
+    ls.rc = kkachi__replacer_new(&ls.rep, s);
+  if (!ls.rc)
+    parse_into(&ls, fp, iri.data, syntax ? syntax : syntax_of(path));
+  if (!ls.rc && librdf_model_sync(s->model))
+    ls.rc = KKACHI_EIO;
+  if (graphs)
+    *graphs = ls.graphs;
+  if (triples)
+    *triples = ls.triples;
+  kkachi__replacer_free(ls.rep);
+  if (ls.file_graph)
+    librdf_free_node(ls.file_graph);
+  kkachi__buf_free(&iri);
+  free(real);
+  if (fp != stdin)
+    fclose(fp);
+  return ls.rc;
+}
+
+/* Puts the statements of tmp into the store as the new version of g. */
+static int
+replace_with(kkachi_store *s, librdf_node *g, librdf_model *tmp)
+{
+  librdf_stream *st = NULL;
+  kk_replacer *rep;
+  int fresh, txn = 0, rc = kkachi__replacer_new(&rep, s);
+
+  if (!rc) {
+    txn = !librdf_model_transaction_start(s->model);
+    rc = kkachi__replacer_graph(rep, g, &fresh);
+  }
+  if (!rc && !(st = librdf_model_as_stream(tmp)))
+    rc = KKACHI_ERDF;
+  for (; !rc && !librdf_stream_end(st); librdf_stream_next(st))
+    rc = kkachi__replacer_add(rep, librdf_stream_get_object(st));
+  if (st)
+    librdf_free_stream(st);
+  if (!rc)
+    rc = kkachi__replacer_finish(rep);
+  if (txn && librdf_model_transaction_commit(s->model) && !rc)
+    rc = KKACHI_EIO;
+  kkachi__replacer_free(rep);
+  return rc;
+}
+
+int
+kkachi_store_add(kkachi_store *s, const kkachi_result *r, int evidence)
+{
+  librdf_storage *tmp_st = librdf_new_storage(
+      s->world, "hashes", NULL, "hash-type='memory',index-predicates='no'");
+  librdf_model *tmp = tmp_st ? librdf_new_model(s->world, tmp_st, NULL) : NULL;
+  librdf_node *g = NULL;
+  char *iri = NULL;
+  int rc = KKACHI_ERDF;
+
+  if (!tmp)
+    goto done;
+  if ((rc = kkachi__graph_build(tmp, s->engine, r, evidence, &iri)))
+    goto done;
+  g = librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri);
+  rc = g ? replace_with(s, g, tmp) : KKACHI_ENOMEM;
+done:
+  if (g)
+    librdf_free_node(g);
+  kkachi__free(iri);
+  if (tmp)
+    librdf_free_model(tmp);
+  if (tmp_st)
+    librdf_free_storage(tmp_st);
+  return rc;
+}
