@@ -1,6 +1,5 @@
 /* endpoint_load.c: an RDF file cut into its graphs (each run of statements
  * with the same graph) and sent to a SPARQL server. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,10 +7,12 @@
 #include "buf.h"
 #include "endpoint.h"
 #include "engine.h"
+#include "rdfsource.h"
 
 typedef struct run_state {
   kkachi_endpoint *ep;
   const char *path;
+  kk_rdfsource *src;
   raptor_term *file_graph; /* for triples outside any graph */
   raptor_term *graph;      /* of the run being collected (a reference) */
   raptor_statement **st;
@@ -54,6 +55,8 @@ on_statement(void *user_data, raptor_statement *st)
 {
   run_state *rs = user_data;
   raptor_term *g = st->graph ? st->graph : rs->file_graph;
+  if (!rs->rc && rs->src->errors)
+    rs->rc = KKACHI_ESYNTAX;
   if (rs->rc)
     return;
   if (rs->graph && !raptor_term_equals(rs->graph, g))
@@ -80,52 +83,24 @@ on_statement(void *user_data, raptor_statement *st)
     rs->n++;
 }
 
-static void
-on_log(void *user_data, raptor_log_message *msg)
-{
-  run_state *rs = user_data;
-  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
-  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
-    return;
-  if (!rs->rc)
-    rs->rc = KKACHI_ESYNTAX;
-  kkachi__log(&rs->ep->e->log, KKACHI_LOG_ERROR, rs->path,
-              line > 0 ? (unsigned long)line : 0,
-              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
-}
-
-static const char *
-syntax_of(const char *path)
-{
-  size_t n = strlen(path);
-  if (n > 3 && !strcmp(path + n - 3, ".nq"))
-    return "nquads";
-  if (n > 5 && !strcmp(path + n - 5, ".trig"))
-    return "trig";
-  if (n > 3 && !strcmp(path + n - 3, ".nt"))
-    return "ntriples";
-  if (!strcmp(path, "-"))
-    return "nquads"; /* what kkachi extract -f nquads writes */
-  return "turtle";
-}
-
 /* Parses the file, sending each complete run. A run cut short by an error
  * is not sent: it would replace a whole graph with part of it. */
 static void
-parse(run_state *rs, FILE *fp, const char *syntax, const char *base_iri)
+parse(run_state *rs)
 {
   raptor_world *rw = rs->ep->rw;
-  raptor_parser *p = raptor_new_parser(rw, syntax);
-  raptor_uri *base = raptor_new_uri(rw, (const unsigned char *)base_iri);
+  raptor_parser *p = raptor_new_parser(rw, rs->src->syntax);
+  raptor_uri *base =
+      raptor_new_uri(rw, (const unsigned char *)rs->src->iri.data);
   if (!p || !base ||
       !(rs->file_graph = raptor_new_term_from_uri(rw, base))) {
     rs->rc = KKACHI_ERDF;
     goto done;
   }
-  raptor_world_set_log_handler(rw, rs, on_log);
+  raptor_world_set_log_handler(rw, rs->src, kkachi__rdfsource_on_log);
   raptor_parser_set_statement_handler(p, rs, on_statement);
-  if (raptor_parser_parse_file_stream(p, fp, NULL, base) && !rs->rc)
+  if ((raptor_parser_parse_file_stream(p, rs->src->fp, NULL, base) ||
+       rs->src->errors) && !rs->rc)
     rs->rc = KKACHI_ESYNTAX;
   raptor_world_set_log_handler(rw, NULL, NULL);
   if (!rs->rc)
@@ -149,27 +124,18 @@ kkachi_endpoint_load(kkachi_endpoint *ep, const char *path,
                      const char *syntax, size_t *graphs, size_t *triples)
 {
   size_t g0 = ep->graphs, t0 = ep->triples;
-  kk_buf iri = KK_BUF_INIT;
+  kk_rdfsource src;
   run_state rs;
-  char *real = NULL;
-  FILE *fp;
   int rc;
 
   memset(&rs, 0, sizeof rs);
   rs.ep = ep;
   rs.path = path;
+  rs.src = &src;
   ep->failed = 0;
-  fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-  if (!fp) {
-    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, path, 0, 0,
-                "cannot open: %s", strerror(errno));
-    return KKACHI_EIO;
-  }
-  real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
-  if (kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin"))
-    rs.rc = KKACHI_ENOMEM;
-  else
-    parse(&rs, fp, syntax ? syntax : syntax_of(path), iri.data);
+  if ((rc = kkachi__rdfsource_open(&src, &ep->e->log, path, syntax)))
+    return rc;
+  parse(&rs);
   rc = kkachi_endpoint_flush(ep);
   if (rc == KKACHI_EAUTH || rc == KKACHI_ENOMEM)
     rs.rc = rc;
@@ -180,10 +146,7 @@ kkachi_endpoint_load(kkachi_endpoint *ep, const char *path,
   if (rs.file_graph)
     raptor_free_term(rs.file_graph);
   kkachi__free(rs.st);
-  kkachi__buf_free(&iri);
-  free(real);
-  if (fp != stdin)
-    fclose(fp);
+  kkachi__rdfsource_close(&src);
   if (rs.rc)
     return rs.rc;
   return rs.failed || ep->failed ? (ep->failed ? ep->failed : KKACHI_EHTTP)

@@ -1,17 +1,17 @@
 /* store_load.c: RDF files and extracted articles into a store, each
  * named graph replacing the store's graph of that name. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "graph.h"
+#include "rdfsource.h"
 #include "store.h"
 
 typedef struct load_state {
   kkachi_store *s;
-  const char *path;
+  kk_rdfsource *src;
   librdf_node *file_graph; /* for triples outside any graph */
   kk_replacer *rep;
   size_t graphs, triples;
@@ -24,6 +24,8 @@ on_statement(void *user_data, raptor_statement *st)
   load_state *ls = user_data;
   raptor_statement t = *st;
   int fresh;
+  if (!ls->rc && ls->src->errors)
+    ls->rc = KKACHI_ESYNTAX;
   if (ls->rc)
     return;
   t.graph = NULL;
@@ -35,56 +37,27 @@ on_statement(void *user_data, raptor_statement *st)
   ls->triples++;
 }
 
-static void
-on_log(void *user_data, raptor_log_message *msg)
-{
-  load_state *ls = user_data;
-  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
-  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
-    return;
-  if (!ls->rc)
-    ls->rc = KKACHI_ESYNTAX;
-  kkachi__log(&ls->s->engine->log, KKACHI_LOG_ERROR, ls->path,
-              line > 0 ? (unsigned long)line : 0,
-              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
-}
-
-static const char *
-syntax_of(const char *path)
-{
-  size_t n = strlen(path);
-  if (n > 3 && !strcmp(path + n - 3, ".nq"))
-    return "nquads";
-  if (n > 5 && !strcmp(path + n - 5, ".trig"))
-    return "trig";
-  if (n > 3 && !strcmp(path + n - 3, ".nt"))
-    return "ntriples";
-  if (!strcmp(path, "-"))
-    return "nquads"; /* what kkachi extract -f nquads writes */
-  return "turtle";
-}
-
 /* Parses fp into the store, in one transaction where the storage has
  * them (SQLite: one commit instead of one a statement). */
 static void
-parse_into(load_state *ls, FILE *fp, const char *iri, const char *syntax)
+parse_into(load_state *ls)
 {
   raptor_world *rw = librdf_world_get_raptor(ls->s->world);
-  raptor_parser *p = raptor_new_parser(rw, syntax);
-  raptor_uri *base = raptor_new_uri(rw, (const unsigned char *)iri);
+  const unsigned char *iri = (const unsigned char *)ls->src->iri.data;
+  raptor_parser *p = raptor_new_parser(rw, ls->src->syntax);
+  raptor_uri *base = raptor_new_uri(rw, iri);
   int txn;
 
-  ls->file_graph = librdf_new_node_from_uri_string(ls->s->world,
-                                                   (const unsigned char *)iri);
+  ls->file_graph = librdf_new_node_from_uri_string(ls->s->world, iri);
   if (!base || !ls->file_graph || !p) {
     ls->rc = KKACHI_ERDF;
     goto done;
   }
   txn = !librdf_model_transaction_start(ls->s->model);
-  raptor_world_set_log_handler(rw, ls, on_log);
+  raptor_world_set_log_handler(rw, ls->src, kkachi__rdfsource_on_log);
   raptor_parser_set_statement_handler(p, ls, on_statement);
-  if (raptor_parser_parse_file_stream(p, fp, NULL, base) && !ls->rc)
+  if ((raptor_parser_parse_file_stream(p, ls->src->fp, NULL, base) ||
+       ls->src->errors) && !ls->rc)
     ls->rc = KKACHI_ESYNTAX;
   raptor_world_set_log_handler(rw, NULL, NULL);
   /* what was read before a syntax error replaces its graph */
@@ -104,26 +77,18 @@ int
 kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
                   size_t *graphs, size_t *triples)
 {
+  kk_rdfsource src;
   load_state ls;
-  kk_buf iri = KK_BUF_INIT;
-  char *real = NULL;
-  FILE *fp;
+  int rc;
 
   memset(&ls, 0, sizeof ls);
   ls.s = s;
-  ls.path = path;
-  fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-  if (!fp) {
-    kkachi__log(&s->engine->log, KKACHI_LOG_ERROR, path, 0, 0,
-                "cannot open: %s", strerror(errno));
-    return KKACHI_EIO;
-  }
-  real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
-  ls.rc = kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin");
+  ls.src = &src;
+  if ((rc = kkachi__rdfsource_open(&src, &s->engine->log, path, syntax)))
+    return rc;
+  ls.rc = kkachi__replacer_new(&ls.rep, s);
   if (!ls.rc)
-    ls.rc = kkachi__replacer_new(&ls.rep, s);
-  if (!ls.rc)
-    parse_into(&ls, fp, iri.data, syntax ? syntax : syntax_of(path));
+    parse_into(&ls);
   if (!ls.rc && librdf_model_sync(s->model))
     ls.rc = KKACHI_EIO;
   if (graphs)
@@ -133,10 +98,7 @@ kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
   kkachi__replacer_free(ls.rep);
   if (ls.file_graph)
     librdf_free_node(ls.file_graph);
-  kkachi__buf_free(&iri);
-  free(real);
-  if (fp != stdin)
-    fclose(fp);
+  kkachi__rdfsource_close(&src);
   return ls.rc;
 }
 

@@ -1,0 +1,69 @@
+/* rdfsource.c: an RDF file opened for parsing into a store or a server. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kkachi.h"
+#include "rdfsource.h"
+
+static const char *
+syntax_of(const char *path)
+{
+  size_t n = strlen(path);
+  if (n > 3 && !strcmp(path + n - 3, ".nq"))
+    return "nquads";
+  if (n > 5 && !strcmp(path + n - 5, ".trig"))
+    return "trig";
+  if (n > 3 && !strcmp(path + n - 3, ".nt"))
+    return "ntriples";
+  if (!strcmp(path, "-"))
+    return "nquads";
+  return "turtle";
+}
+
+int
+kkachi__rdfsource_open(kk_rdfsource *src, kk_log *log, const char *path,
+                       const char *syntax)
+{
+  char *real = NULL;
+  int rc;
+  memset(src, 0, sizeof *src);
+  src->path = path;
+  src->log = log;
+  src->syntax = syntax ? syntax : syntax_of(path);
+  src->fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  if (!src->fp) {
+    kkachi__log(log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
+                strerror(errno));
+    return KKACHI_EIO;
+  }
+  real = src->fp != stdin ? realpath(path, NULL) : NULL;
+  rc = kkachi__buf_printf(&src->iri, "file://%s", real ? real : "/dev/stdin");
+  free(real);
+  if (rc)
+    kkachi__rdfsource_close(src);
+  return rc;
+}
+
+void
+kkachi__rdfsource_close(kk_rdfsource *src)
+{
+  if (src->fp && src->fp != stdin)
+    fclose(src->fp);
+  src->fp = NULL;
+  kkachi__buf_free(&src->iri);
+}
+
+void
+kkachi__rdfsource_on_log(void *user_data, raptor_log_message *msg)
+{
+  kk_rdfsource *src = user_data;
+  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
+  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
+  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
+    return;
+  src->errors++;
+  kkachi__log(src->log, KKACHI_LOG_ERROR, src->path,
+              line > 0 ? (unsigned long)line : 0,
+              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
+}
