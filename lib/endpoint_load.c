@@ -133,7 +133,8 @@ kkachi_endpoint_load(kkachi_endpoint *ep, const char *path,
   rs.path = path;
   rs.src = &src;
   ep->failed = 0;
-  if ((rc = kkachi__rdfsource_open(&src, &ep->e->log, path, syntax)))
+  if ((rc = kkachi__rdfsource_open(&src, &ep->e->log, path, syntax,
+                                     "nquads"))) /* as extract -f nquads */
     return rc;
   parse(&rs);
   rc = kkachi_endpoint_flush(ep);

@@ -1,14 +1,13 @@
 /* rdfgraph.c: RDF graphs read with raptor into an indexed librdf model. */
 #include "rdfgraph.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "engine.h"
 #include "iri.h"
+#include "rdfsource.h"
 
 int
 kkachi_graph_new(kkachi_graph **out, kkachi_engine *e)
@@ -54,42 +53,10 @@ kkachi_graph_size(const kkachi_graph *g)
   return n > 0 ? (size_t)n : 0;
 }
 
-/* The syntax of a file by its name. */
-static const char *
-guess_syntax(const char *path)
-{
-  static const char *const endings[][2]
-      = { { ".ttl", "turtle" }, { ".nt", "ntriples" }, { ".nq", "nquads" },
-          { ".trig", "trig" },  { ".rdf", "rdfxml" },  { ".owl", "rdfxml" },
-          { ".xml", "rdfxml" }, { ".jsonld", "json" }, { ".json", "json" } };
-  size_t i, n = strlen(path);
-  for (i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-    size_t m = strlen(endings[i][0]);
-    if (n > m && !strcmp(path + n - m, endings[i][0]))
-      return endings[i][1];
-  }
-  return "turtle";
-}
-
 typedef struct load_state {
   kkachi_graph *g;
-  const char *path;
   int errors;
 } load_state;
-
-static void
-on_error(void *user_data, raptor_log_message *msg)
-{
-  load_state *s = user_data;
-  int line = msg->locator ? raptor_locator_line(msg->locator) : 0;
-  int col = msg->locator ? raptor_locator_column(msg->locator) : 0;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR)
-    return;
-  s->errors++;
-  kkachi__log(&s->g->engine->log, KKACHI_LOG_ERROR, s->path,
-              line > 0 ? (unsigned long)line : 0,
-              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
-}
 
 static void
 on_statement(void *user_data, raptor_statement *st)
@@ -110,51 +77,38 @@ kkachi_graph_load(kkachi_graph *g, const char *path, const char *syntax)
   raptor_world *rw = librdf_world_get_raptor(g->world);
   raptor_parser *parser = NULL;
   raptor_uri *base = NULL;
-  kk_buf iri = KK_BUF_INIT;
-  load_state st = { g, path, 0 };
-  FILE *fp = NULL;
-  int rc = KKACHI_ERDF;
-  char *real = NULL;
+  load_state st = { g, 0 };
+  kk_rdfsource src;
+  int rc;
 
-  if (!strcmp(path, "-"))
-    fp = stdin;
-  else if (!(fp = fopen(path, "rb"))) {
-    kkachi__log(&g->engine->log, KKACHI_LOG_ERROR, path, 0, 0,
-                "cannot open: %s", strerror(errno));
-    return KKACHI_EIO;
-  }
+  if ((rc = kkachi__rdfsource_open(&src, &g->engine->log, path, syntax,
+                                   "turtle")))
+    return rc;
+  rc = KKACHI_ERDF;
   /* relative IRIs resolve against the file's own file: IRI */
-  real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
-  if (kkachi__buf_printf(&iri, "file://%s", real ? real : "/dev/stdin")) {
-    rc = KKACHI_ENOMEM;
-    goto done;
-  }
-  parser = raptor_new_parser(rw, syntax ? syntax : guess_syntax(path));
-  base = raptor_new_uri(rw, (const unsigned char *)iri.data);
+  parser = raptor_new_parser(rw, src.syntax);
+  base = raptor_new_uri(rw, (const unsigned char *)src.iri.data);
   if (!parser || !base)
     goto done;
-  raptor_world_set_log_handler(rw, &st, on_error);
+  raptor_world_set_log_handler(rw, &src, kkachi__rdfsource_on_log);
   raptor_parser_set_statement_handler(parser, &st, on_statement);
-  if (raptor_parser_parse_file_stream(parser, fp, NULL, base) || st.errors)
+  if (raptor_parser_parse_file_stream(parser, src.fp, NULL, base) ||
+      st.errors || src.errors)
     rc = KKACHI_ESYNTAX;
   else
     rc = 0;
   raptor_world_set_log_handler(rw, NULL, NULL);
 done:
-  if (rc == KKACHI_ESYNTAX && !st.errors)
+  if (rc == KKACHI_ESYNTAX && !src.errors)
     kkachi__log(&g->engine->log, KKACHI_LOG_ERROR, path, 0, 0,
-                "cannot parse as %s", syntax ? syntax : guess_syntax(path));
+                "cannot parse as %s", src.syntax);
   if (parser)
     raptor_free_parser(parser);
   if (base)
     raptor_free_uri(base);
-  if (fp && fp != stdin)
-    fclose(fp);
-  free(real);
-  kkachi__buf_free(&iri);
+  kkachi__rdfsource_close(&src);
   return rc;
 }
-
 int
 kkachi_graph_write(kkachi_graph *g, FILE *fp, const char *format)
 {

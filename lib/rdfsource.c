@@ -6,31 +6,35 @@
 #include "kkachi.h"
 #include "rdfsource.h"
 
+/* The syntax of a file by its ending; Turtle when it has none of these. */
 static const char *
 syntax_of(const char *path)
 {
-  size_t n = strlen(path);
-  if (n > 3 && !strcmp(path + n - 3, ".nq"))
-    return "nquads";
-  if (n > 5 && !strcmp(path + n - 5, ".trig"))
-    return "trig";
-  if (n > 3 && !strcmp(path + n - 3, ".nt"))
-    return "ntriples";
-  if (!strcmp(path, "-"))
-    return "nquads";
+  static const char *const endings[][2]
+      = { { ".ttl", "turtle" }, { ".nt", "ntriples" }, { ".nq", "nquads" },
+          { ".trig", "trig" },  { ".rdf", "rdfxml" },  { ".owl", "rdfxml" },
+          { ".xml", "rdfxml" }, { ".jsonld", "json" }, { ".json", "json" } };
+  size_t i, n = strlen(path);
+  for (i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+    size_t m = strlen(endings[i][0]);
+    if (n > m && !strcmp(path + n - m, endings[i][0]))
+      return endings[i][1];
+  }
   return "turtle";
 }
 
 int
 kkachi__rdfsource_open(kk_rdfsource *src, kk_log *log, const char *path,
-                       const char *syntax)
+                       const char *syntax, const char *stdin_syntax)
 {
   char *real = NULL;
   int rc;
   memset(src, 0, sizeof *src);
   src->path = path;
   src->log = log;
-  src->syntax = syntax ? syntax : syntax_of(path);
+  src->syntax = syntax                ? syntax
+                : !strcmp(path, "-") ? stdin_syntax
+                                     : syntax_of(path);
   src->fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   if (!src->fp) {
     kkachi__log(log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",

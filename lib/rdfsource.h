@@ -19,12 +19,12 @@ typedef struct kk_rdfsource {
   int errors;         /* parse errors seen */
 } kk_rdfsource;
 
-/* Opens path ("-" for stdin). syntax NULL chooses by the ending: .nq
- * N-Quads, .trig TriG, .nt N-Triples, stdin N-Quads (what kkachi extract
- * -f nquads writes), anything else Turtle. Logs and returns KKACHI_EIO
- * when the file cannot be opened. */
+/* Opens path ("-" for stdin). syntax NULL chooses by the ending (.ttl,
+ * .nt, .nq, .trig, .rdf/.owl/.xml, .jsonld/.json; Turtle otherwise), and
+ * stdin_syntax for stdin. Logs and returns KKACHI_EIO when the file cannot
+ * be opened. */
 int kkachi__rdfsource_open(kk_rdfsource *src, kk_log *log, const char *path,
-                           const char *syntax);
+                           const char *syntax, const char *stdin_syntax);
 
 /* Closes the file (not stdin) and frees the IRI. */
 void kkachi__rdfsource_close(kk_rdfsource *src);

@@ -1,5 +1,5 @@
-/* store.c: graphs kept in a Redland store, one named graph per article,
- * queried with rasqal; loading is in store_load.c. */
+/* store.c: graphs kept in a Redland store, one named graph per article;
+ * loading is in store_load.c, queries in store_query.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "store.h"
-#include "utf8.h"
 
 static int
 exists(const char *path)
@@ -178,161 +177,4 @@ kkachi_store_changes(const kkachi_store *s, size_t *added, size_t *removed)
     *added = s->added;
   if (removed)
     *removed = s->removed;
-}
-
-/* Columns a code point takes on a terminal: East Asian wide ones two. */
-static int
-columns_of(uint32_t c)
-{
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-                 (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                 (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                 (c >= 0xFFE0 && c <= 0xFFE6)
-             ? 2
-             : 1;
-}
-
-static size_t
-width_of(const char *s)
-{
-  size_t i = 0, n = strlen(s), w = 0;
-  while (i < n)
-    w += (size_t)columns_of(kkachi__utf8_next(s, &i));
-  return w;
-}
-
-/* A value as a person reads it: IRIs in <>, literals as written. */
-static char *
-cell(librdf_node *n)
-{
-  kk_buf b = KK_BUF_INIT;
-  if (!n)
-    kkachi__buf_puts(&b, "");
-  else if (librdf_node_is_resource(n))
-    kkachi__buf_printf(&b, "<%s>", librdf_uri_as_string(librdf_node_get_uri(n)));
-  else if (librdf_node_is_blank(n))
-    kkachi__buf_printf(&b, "_:%s", librdf_node_get_blank_identifier(n));
-  else
-    kkachi__buf_puts(&b, (const char *)librdf_node_get_literal_value(n));
-  return kkachi__buf_steal(&b);
-}
-
-static void
-print_rule(FILE *fp, const size_t *w, size_t cols)
-{
-  size_t i, k;
-  for (i = 0; i < cols; i++) {
-    fputc('+', fp);
-    for (k = 0; k < w[i] + 2; k++)
-      fputc('-', fp);
-  }
-  fputs("+\n", fp);
-}
-
-/* Adds a row of cells (the variable names when r is NULL). */
-static int
-add_row(char ***cells, size_t *n, size_t *cap, librdf_query_results *r,
-        librdf_query_results *names, int cols, size_t *w)
-{
-  int k;
-  if (*n + (size_t)cols > *cap) {
-    size_t nc = *cap ? *cap * 2 : (size_t)cols * 16;
-    char **p;
-    while (nc < *n + (size_t)cols)
-      nc *= 2;
-    if (!(p = kkachi__realloc(*cells, nc * sizeof *p)))
-      return KKACHI_ENOMEM;
-    *cells = p;
-    *cap = nc;
-  }
-  for (k = 0; k < cols; k++) {
-    char *c;
-    if (!r)
-      c = kkachi__strdup(librdf_query_results_get_binding_name(names, k));
-    else {
-      librdf_node *node = librdf_query_results_get_binding_value(r, k);
-      c = cell(node);
-      if (node)
-        librdf_free_node(node);
-    }
-    if (!c)
-      return KKACHI_ENOMEM;
-    (*cells)[(*n)++] = c;
-    if (width_of(c) > w[k])
-      w[k] = width_of(c);
-  }
-  return 0;
-}
-
-/* Select results as an aligned table, wide characters counted twice. */
-static int
-print_table(librdf_query_results *r, FILE *fp)
-{
-  int cols = librdf_query_results_get_bindings_count(r);
-  char **cells = NULL;
-  size_t *w, n = 0, cap = 0, i, k;
-  int rc;
-
-  if (cols <= 0)
-    return 0;
-  if (!(w = kkachi__calloc((size_t)cols, sizeof *w)))
-    return KKACHI_ENOMEM;
-  rc = add_row(&cells, &n, &cap, NULL, r, cols, w);
-  while (!rc && !librdf_query_results_finished(r)) {
-    rc = add_row(&cells, &n, &cap, r, r, cols, w);
-    librdf_query_results_next(r);
-  }
-  print_rule(fp, w, (size_t)cols);
-  for (i = 0; !rc && i < n / (size_t)cols; i++) {
-    for (k = 0; k < (size_t)cols; k++) {
-      const char *c = cells[i * (size_t)cols + k];
-      fprintf(fp, "| %s%*s ", c, (int)(w[k] - width_of(c)), "");
-    }
-    fputs("|\n", fp);
-    if (i == 0)
-      print_rule(fp, w, (size_t)cols);
-  }
-  if (!rc)
-    print_rule(fp, w, (size_t)cols);
-  for (i = 0; i < n; i++)
-    kkachi__free(cells[i]);
-  kkachi__free(cells);
-  kkachi__free(w);
-  return rc;
-}
-
-int
-kkachi_store_query(kkachi_store *s, const char *sparql, const char *format,
-                   FILE *fp)
-{
-  librdf_query *q = librdf_new_query(s->world, "sparql", NULL,
-                                     (const unsigned char *)sparql, NULL);
-  librdf_query_results *r = NULL;
-  int rc = 0;
-
-  if (!q)
-    return KKACHI_ESYNTAX; /* rasqal has said where */
-  r = librdf_query_execute(q, s->model);
-  if (!r)
-    rc = KKACHI_ESYNTAX;
-  else if (librdf_query_results_is_graph(r)) {
-    librdf_stream *st = librdf_query_results_as_stream(r);
-    librdf_serializer *ser =
-        librdf_new_serializer(s->world, "ntriples", NULL, NULL);
-    if (!st || !ser ||
-        librdf_serializer_serialize_stream_to_file_handle(ser, fp, NULL, st))
-      rc = KKACHI_EIO;
-    if (ser)
-      librdf_free_serializer(ser);
-    if (st)
-      librdf_free_stream(st);
-  } else if (!strcmp(format, "table"))
-    rc = print_table(r, fp);
-  else if (librdf_query_results_to_file_handle2(r, fp, format, NULL, NULL,
-                                                NULL))
-    rc = KKACHI_EINVAL;
-  if (r)
-    librdf_free_query_results(r);
-  librdf_free_query(q);
-  return rc;
 }

@@ -84,7 +84,8 @@ kkachi_store_load(kkachi_store *s, const char *path, const char *syntax,
   memset(&ls, 0, sizeof ls);
   ls.s = s;
   ls.src = &src;
-  if ((rc = kkachi__rdfsource_open(&src, &s->engine->log, path, syntax)))
+  if ((rc = kkachi__rdfsource_open(&src, &s->engine->log, path, syntax,
+                                     "nquads"))) /* as extract -f nquads */
     return rc;
   ls.rc = kkachi__replacer_new(&ls.rep, s);
   if (!ls.rc)

@@ -1,0 +1,98 @@
+/* store_query.c: SPARQL on the embedded store with rasqal, results as a
+ * table or in rasqal's result formats. */
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "store.h"
+#include "table.h"
+
+/* A value as a person reads it: IRIs in <>, literals as written (as the
+ * tables of server results show them). */
+static int
+add_cell(kk_table *t, librdf_node *n)
+{
+  kk_buf b = KK_BUF_INIT;
+  int rc;
+  if (!n)
+    rc = kkachi__buf_puts(&b, "");
+  else if (librdf_node_is_resource(n))
+    rc = kkachi__buf_printf(&b, "<%s>",
+                            librdf_uri_as_string(librdf_node_get_uri(n)));
+  else if (librdf_node_is_blank(n))
+    rc = kkachi__buf_printf(&b, "_:%s", librdf_node_get_blank_identifier(n));
+  else
+    rc = kkachi__buf_puts(&b, (const char *)librdf_node_get_literal_value(n));
+  if (!rc)
+    rc = kkachi__table_add(t, b.data);
+  kkachi__buf_free(&b);
+  return rc;
+}
+
+/* Select results as an aligned table; ASK answers as true or false. */
+static int
+print_table(librdf_query_results *r, FILE *fp)
+{
+  int cols = librdf_query_results_get_bindings_count(r), k, rc;
+  kk_table *t = NULL;
+
+  if (librdf_query_results_is_boolean(r)) {
+    fputs(librdf_query_results_get_boolean(r) > 0 ? "true\n" : "false\n", fp);
+    return 0;
+  }
+  if (cols <= 0)
+    return 0;
+  if ((rc = kkachi__table_new(&t, (size_t)cols)))
+    return rc;
+  for (k = 0; !rc && k < cols; k++)
+    rc = kkachi__table_add(t, librdf_query_results_get_binding_name(r, k));
+  while (!rc && !librdf_query_results_finished(r)) {
+    for (k = 0; !rc && k < cols; k++) {
+      librdf_node *node = librdf_query_results_get_binding_value(r, k);
+      rc = add_cell(t, node);
+      if (node)
+        librdf_free_node(node);
+    }
+    librdf_query_results_next(r);
+  }
+  if (!rc)
+    rc = kkachi__table_print(t, fp);
+  kkachi__table_free(t);
+  return rc;
+}
+
+int
+kkachi_store_query(kkachi_store *s, const char *sparql, const char *format,
+                   FILE *fp)
+{
+  librdf_query *q = librdf_new_query(s->world, "sparql", NULL,
+                                     (const unsigned char *)sparql, NULL);
+  librdf_query_results *r = NULL;
+  int rc = 0;
+
+  if (!q)
+    return KKACHI_ESYNTAX; /* rasqal has said where */
+  r = librdf_query_execute(q, s->model);
+  if (!r)
+    rc = KKACHI_ESYNTAX;
+  else if (librdf_query_results_is_graph(r)) {
+    librdf_stream *st = librdf_query_results_as_stream(r);
+    librdf_serializer *ser =
+        librdf_new_serializer(s->world, "ntriples", NULL, NULL);
+    if (!st || !ser ||
+        librdf_serializer_serialize_stream_to_file_handle(ser, fp, NULL, st))
+      rc = KKACHI_EIO;
+    if (ser)
+      librdf_free_serializer(ser);
+    if (st)
+      librdf_free_stream(st);
+  } else if (!strcmp(format, "table"))
+    rc = print_table(r, fp);
+  else if (librdf_query_results_to_file_handle2(r, fp, format, NULL, NULL,
+                                                NULL))
+    rc = KKACHI_EINVAL;
+  if (r)
+    librdf_free_query_results(r);
+  librdf_free_query(q);
+  return rc;
+}
