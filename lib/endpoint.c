@@ -362,26 +362,18 @@ kkachi__endpoint_send(kkachi_endpoint *ep, raptor_term *graph,
 int
 kkachi_endpoint_add(kkachi_endpoint *ep, const kkachi_result *r, int evidence)
 {
-  librdf_storage *tmp_st = librdf_new_storage(
-      ep->world, "hashes", NULL, "hash-type='memory',index-predicates='no'");
-  librdf_model *tmp = tmp_st ? librdf_new_model(ep->world, tmp_st, NULL)
-                             : NULL;
+  kk_article_graph ag;
   librdf_stream *s = NULL;
   raptor_statement **sts = NULL;
-  librdf_node *g = NULL;
   size_t n = 0, cap = 0;
-  char *iri = NULL;
-  int rc = KKACHI_ERDF;
+  int rc;
 
-  if (!tmp)
+  if ((rc = kkachi__article_graph(&ag, ep->e, r, evidence)))
     goto done;
-  if ((rc = kkachi__graph_build(tmp, ep->e, r, evidence, &iri)))
+  if (!(s = librdf_model_as_stream(ag.model))) {
+    rc = KKACHI_ERDF;
     goto done;
-  rc = KKACHI_ERDF;
-  g = librdf_new_node_from_uri_string(ep->world, (const unsigned char *)iri);
-  if (!g || !(s = librdf_model_as_stream(tmp)))
-    goto done;
-  rc = 0;
+  }
   while (!rc && !librdf_stream_end(s)) {
     if (n == cap) {
       raptor_statement **p = kkachi__realloc(sts, (cap ? cap * 2 : 64) *
@@ -393,7 +385,7 @@ kkachi_endpoint_add(kkachi_endpoint *ep, const kkachi_result *r, int evidence)
       sts = p;
       cap = cap ? cap * 2 : 64;
     }
-    /* librdf_statement is raptor_statement; a copy keeps its terms */
+    /* librdf_statement is raptor_statement: a copy keeps its terms */
     if (!(sts[n] = raptor_statement_copy(librdf_stream_get_object(s))))
       rc = KKACHI_ENOMEM;
     else
@@ -401,19 +393,13 @@ kkachi_endpoint_add(kkachi_endpoint *ep, const kkachi_result *r, int evidence)
     librdf_stream_next(s);
   }
   if (!rc)
-    rc = kkachi__endpoint_send(ep, g, sts, n);
+    rc = kkachi__endpoint_send(ep, ag.name, sts, n);
 done:
   while (n)
     raptor_free_statement(sts[--n]);
   kkachi__free(sts);
   if (s)
     librdf_free_stream(s);
-  if (g)
-    librdf_free_node(g);
-  kkachi__free(iri);
-  if (tmp)
-    librdf_free_model(tmp);
-  if (tmp_st)
-    librdf_free_storage(tmp_st);
+  kkachi__article_graph_free(&ag);
   return rc;
 }

@@ -523,3 +523,36 @@ kkachi__graph_build(librdf_model *model, kkachi_engine *e,
   kkachi__buf_free(&g.node);
   return rc;
 }
+
+int
+kkachi__article_graph(kk_article_graph *out, kkachi_engine *e,
+                      const kkachi_result *r, int evidence)
+{
+  librdf_world *w = kkachi__engine_world(e);
+  char *iri = NULL;
+  int rc;
+  memset(out, 0, sizeof *out);
+  if (!w)
+    return KKACHI_ERDF;
+  out->storage = librdf_new_storage(w, "hashes", NULL,
+                                    "hash-type='memory',index-predicates='no'");
+  if (!out->storage || !(out->model = librdf_new_model(w, out->storage, NULL)))
+    return KKACHI_ERDF;
+  if ((rc = kkachi__graph_build(out->model, e, r, evidence, &iri)))
+    return rc;
+  out->name = librdf_new_node_from_uri_string(w, (const unsigned char *)iri);
+  kkachi__free(iri);
+  return out->name ? 0 : KKACHI_ENOMEM;
+}
+
+void
+kkachi__article_graph_free(kk_article_graph *ag)
+{
+  if (ag->name)
+    librdf_free_node(ag->name);
+  if (ag->model)
+    librdf_free_model(ag->model);
+  if (ag->storage)
+    librdf_free_storage(ag->storage);
+  memset(ag, 0, sizeof *ag);
+}

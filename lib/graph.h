@@ -13,4 +13,18 @@ int kkachi__graph_build(librdf_model *model, kkachi_engine *e,
                         const kkachi_result *r, int evidence,
                         char **article_iri);
 
+/* One article's graph in a model of its own, named by the article. */
+typedef struct kk_article_graph {
+  librdf_storage *storage;
+  librdf_model *model;
+  librdf_node *name; /* the article's IRI */
+} kk_article_graph;
+
+/* Builds the article's graph into a new in-memory model (*out is the
+ * caller's: kkachi__article_graph_free, also after a failure). */
+int kkachi__article_graph(kk_article_graph *out, kkachi_engine *e,
+                          const kkachi_result *r, int evidence);
+
+void kkachi__article_graph_free(kk_article_graph *ag);
+
 #endif

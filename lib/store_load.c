@@ -132,26 +132,10 @@ replace_with(kkachi_store *s, librdf_node *g, librdf_model *tmp)
 int
 kkachi_store_add(kkachi_store *s, const kkachi_result *r, int evidence)
 {
-  librdf_storage *tmp_st = librdf_new_storage(
-      s->world, "hashes", NULL, "hash-type='memory',index-predicates='no'");
-  librdf_model *tmp = tmp_st ? librdf_new_model(s->world, tmp_st, NULL) : NULL;
-  librdf_node *g = NULL;
-  char *iri = NULL;
-  int rc = KKACHI_ERDF;
-
-  if (!tmp)
-    goto done;
-  if ((rc = kkachi__graph_build(tmp, s->engine, r, evidence, &iri)))
-    goto done;
-  g = librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri);
-  rc = g ? replace_with(s, g, tmp) : KKACHI_ENOMEM;
-done:
-  if (g)
-    librdf_free_node(g);
-  kkachi__free(iri);
-  if (tmp)
-    librdf_free_model(tmp);
-  if (tmp_st)
-    librdf_free_storage(tmp_st);
+  kk_article_graph ag;
+  int rc = kkachi__article_graph(&ag, s->engine, r, evidence);
+  if (!rc)
+    rc = replace_with(s, ag.name, ag.model);
+  kkachi__article_graph_free(&ag);
   return rc;
 }
