@@ -28,10 +28,12 @@ load_help(FILE *fp)
         "named by the file.\n"
         "\n"
         "  --store SPEC  a folder (default $KKACHI_STORE or ./kkachi.store)\n"
-        "                holding a Berkeley DB store with named graphs, or\n"
+        "                holding a Berkeley DB store with named graphs,\n"
+        "                sqlite:PATH for one SQLite file, or\n"
         "                NAME:ARG:OPTIONS for another Redland storage\n"
         "\n"
-        "exit status: 0 done, 1 some files could not be loaded, 2 nothing done\n",
+        "exit status: 0 done, 1 some files could not be loaded, 2 nothing done\n"
+        "(the store could not be opened)\n",
         fp);
 }
 
