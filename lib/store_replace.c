@@ -59,7 +59,7 @@ struct kk_replacer {
   unsigned char *buf; /* scratch for encoding */
   size_t bufcap;
   pending *pend; /* new statements, not added yet */
-  size_t npend;
+  size_t npend, cappend;
   kk_buf keys; /* their subjects and predicates, encoded */
 };
 
@@ -264,8 +264,13 @@ queue(kk_replacer *r, librdf_statement *st)
                                             LIBRDF_STATEMENT_SUBJECT
                                                 | LIBRDF_STATEMENT_PREDICATE);
 
-  if (!r->pend && !(r->pend = kkachi__calloc(KK_ADD_BATCH, sizeof *p)))
-    return KKACHI_ENOMEM;
+  if (r->npend == r->cappend) { /* an article needs a few dozen */
+    size_t cap = r->cappend ? r->cappend * 2 : 64;
+    if (!(p = kkachi__realloc(r->pend, cap * sizeof *p)))
+      return KKACHI_ENOMEM;
+    r->pend = p;
+    r->cappend = cap;
+  }
   p = &r->pend[r->npend];
   p->g = r->cur;
   p->off = r->keys.len;
