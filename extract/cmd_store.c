@@ -31,7 +31,8 @@ load_help(FILE *fp)
         "named by the file.\n"
         "\n"
         "  --store SPEC  a folder (default $KKACHI_STORE or ./kkachi.store)\n"
-        "                holding a Berkeley DB store with named graphs, or\n"
+        "                holding a Berkeley DB store with named graphs,\n"
+        "                sqlite:PATH for one SQLite file, or\n"
         "                NAME:ARG:OPTIONS for another Redland storage\n"
         REMOTE_LOAD_HELP
         "\n"

@@ -249,16 +249,22 @@ int kkachi_store_open(kkachi_store **out, kkachi_engine *engine,
 
 /* Loads an RDF file ("-" for stdin; syntax NULL guesses by the name:
  * .nq N-Quads, .trig TriG, .ttl Turtle, .nt N-Triples). Every named graph
- * it holds replaces the store's graph of that name; triples outside any
- * graph go to a graph named by the file (its file: IRI), so that loading
- * the same file again replaces its triples instead of adding them.
- * *graphs and *triples (may be NULL) get what was loaded. */
+ * it holds replaces the store's graph of that name, by difference (what
+ * the store has already is not written again; see kkachi_store_changes);
+ * triples outside any graph go to a graph named by the file (its file:
+ * IRI), so that loading the same file again replaces its triples instead
+ * of adding them. A statement the file repeats is stored once. The
+ * statements of a graph may come in any order; until the file ends, each
+ * takes some 50 bytes of memory (a digest). A syntax error stops the load:
+ * the graphs read so far replace their stored versions.
+ * *graphs and *triples (may be NULL) get what was read. */
 int kkachi_store_load(kkachi_store *store, const char *path,
                       const char *syntax, size_t *graphs, size_t *triples);
 
 /* Puts one article's graph (as kkachi_writer_add would write it) into the
  * store as the named graph of the article's IRI, replacing what that
- * graph held. evidence 0 leaves out kk:Evidence nodes. */
+ * graph held (by difference, as kkachi_store_load does). evidence 0
+ * leaves out kk:Evidence nodes. */
 int kkachi_store_add(kkachi_store *store, const kkachi_result *result,
                      int evidence);
 

@@ -59,7 +59,7 @@ struct kk_replacer {
   unsigned char *buf; /* scratch for encoding */
   size_t bufcap;
   pending *pend; /* new statements, not added yet */
-  size_t npend;
+  size_t npend, cappend;
   kk_buf keys; /* their subjects and predicates, encoded */
 };
 
@@ -199,6 +199,26 @@ kkachi__replacer_graph(kk_replacer *r, librdf_node *node, int *fresh)
   return rc;
 }
 
+/* A statement of its own: copying a storage's statement may only count
+ * one more user of it, and the storage reuses it for the next. */
+static librdf_statement *
+copy_statement(kk_replacer *r, librdf_statement *st)
+{
+  librdf_node *s = librdf_new_node_from_node(librdf_statement_get_subject(st));
+  librdf_node *p
+      = librdf_new_node_from_node(librdf_statement_get_predicate(st));
+  librdf_node *o = librdf_new_node_from_node(librdf_statement_get_object(st));
+  if (s && p && o) /* the statement owns them, or frees them on failure */
+    return librdf_new_statement_from_nodes(r->s->world, s, p, o);
+  if (s)
+    librdf_free_node(s);
+  if (p)
+    librdf_free_node(p);
+  if (o)
+    librdf_free_node(o);
+  return NULL;
+}
+
 /* Orders as Berkeley DB does: bytes, then length. */
 static int
 cmp_pending(const void *a, const void *b)
@@ -244,19 +264,20 @@ queue(kk_replacer *r, librdf_statement *st)
                                             LIBRDF_STATEMENT_SUBJECT
                                                 | LIBRDF_STATEMENT_PREDICATE);
 
-  if (!r->pend && !(r->pend = kkachi__calloc(KK_ADD_BATCH, sizeof *p)))
-    return KKACHI_ENOMEM;
+  if (r->npend == r->cappend) { /* an article needs a few dozen */
+    size_t cap = r->cappend ? r->cappend * 2 : 64;
+    if (!(p = kkachi__realloc(r->pend, cap * sizeof *p)))
+      return KKACHI_ENOMEM;
+    r->pend = p;
+    r->cappend = cap;
+  }
   p = &r->pend[r->npend];
   p->g = r->cur;
   p->off = r->keys.len;
   p->len = n;
   if (kkachi__buf_append(&r->keys, (const char *)r->buf, n))
     return KKACHI_ENOMEM;
-  p->st = librdf_new_statement_from_nodes(
-      r->s->world, librdf_new_node_from_node(librdf_statement_get_subject(st)),
-      librdf_new_node_from_node(librdf_statement_get_predicate(st)),
-      librdf_new_node_from_node(librdf_statement_get_object(st)));
-  if (!p->st)
+  if (!(p->st = copy_statement(r, st)))
     return KKACHI_ENOMEM;
   return ++r->npend == KK_ADD_BATCH ? flush(r) : 0;
 }
@@ -296,7 +317,7 @@ remove_stale(kk_replacer *r, graph_state *g)
     librdf_statement *x = librdf_stream_get_object(st);
     if ((rc = slot_of(r, g, x, &d)) || (d->flags & NEW))
       continue;
-    if (!(stale[n++] = librdf_new_statement_from_statement(x)))
+    if (!(stale[n++] = copy_statement(r, x)))
       rc = KKACHI_ENOMEM;
   }
   if (st)

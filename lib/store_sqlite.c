@@ -58,6 +58,8 @@ kkachi__store_sqlite_prepare(const char *path, char *why, size_t n)
   int tables = 0;
   int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
 
+  if (rc == SQLITE_OK) /* another kkachi may be committing a load */
+    rc = sqlite3_busy_timeout(db, 10000);
   if (rc == SQLITE_OK)
     rc = count_tables(db, &tables);
   if (rc == SQLITE_OK && tables != 4)
