@@ -13,19 +13,8 @@ trap 'vt_stop 2>/dev/null; rm -rf "$T"' EXIT
 fail() { echo "bench: $*" >&2; }
 skip() { echo "bench: $*" >&2; exit 0; }
 finish() { exit 1; }
-SHARED=${SHARED:-$SRCDIR/../shared}
-set -- "$SRCDIR/examples/ko-program-news.txt"
-for f in "$SHARED/data/wikinews-ko/dev.jsonl" "$SHARED/data/dev-gold/texts.jsonl" \
-         "$SHARED/data/seed/article-ko.txt"; do
-  [ -f "$f" ] && set -- "$@" "$f"
-done
-"$KKACHI" extract --rules "$SRCDIR/extract/rules" -f nquads -o "$T/one.nq" "$@" 2>/dev/null
-one=$(wc -l <"$T/one.nq")
-copies=$(( (MIN + one - 1) / one ))
-awk -v n="$copies" '{ line[NR] = $0 }
-  END { for (i = 1; i <= n; i++) for (j = 1; j <= NR; j++) {
-          l = line[j]; gsub(/\/id\/article\//, "/id/article/r" i "-", l); print l } }' \
-  "$T/one.nq" >"$T/big.nq"
+. "$SRCDIR/bench/corpus.sh"
+bench_corpus nquads "$MIN" "$T/big.nq"
 echo "corpus: $(wc -l <"$T/big.nq") quads ($copies copies of $one)"
 
 rate() { sed -n 's/.*triples into \([^ ]*\).* in \([0-9.]*\) s (\([0-9]*\) triples\/s).*/\3 triples\/s (\2 s)/p' "$T/err"; }

@@ -10,19 +10,8 @@ set -eu
 MIN=${MIN_TRIPLES:-1000000}
 T=$(mktemp -d "${TMPDIR:-/tmp}/kkachi-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
-SHARED=${SHARED:-$SRCDIR/../shared}
-set -- "$SRCDIR/examples/ko-program-news.txt"
-for f in "$SHARED/data/wikinews-ko/dev.jsonl" "$SHARED/data/dev-gold/texts.jsonl" \
-         "$SHARED/data/seed/article-ko.txt"; do
-  [ -f "$f" ] && set -- "$@" "$f"
-done
-"$KKACHI" extract --rules "$SRCDIR/extract/rules" -f ntriples -o "$T/one.nt" "$@"
-one=$(wc -l <"$T/one.nt")
-copies=$(( (MIN + one - 1) / one ))
-awk -v n="$copies" '{ line[NR] = $0 }
-  END { for (i = 1; i <= n; i++) for (j = 1; j <= NR; j++) {
-          l = line[j]; gsub(/\/id\/article\//, "/id/article/r" i "-", l); print l } }' \
-  "$T/one.nt" >"$T/big.nt"
+. "$SRCDIR/bench/corpus.sh"
+bench_corpus ntriples "$MIN" "$T/big.nt"
 triples=$(wc -l <"$T/big.nt")
 echo "graph: $triples triples ($copies copies of $one), $(du -m "$T/big.nt" | cut -f1) MB"
 /usr/bin/time -f "%e %M" -o "$T/time" "$KKACHI" validate \
