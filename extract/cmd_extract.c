@@ -8,6 +8,8 @@
 
 #include "cli.h"
 #include "output.h"
+#include "corpus.h"
+#include "progress.h"
 #include "remote.h"
 
 #define MAX_PATHS 64
@@ -17,6 +19,7 @@ typedef struct opts {
   const char *rules[MAX_PATHS], *add[MAX_PATHS];
   int nrules, nadd;
   int input, evidence, explain;
+  int progress; /* -1 --quiet, 1 --progress, 0 on a terminal */
   const char *load; /* a store to put the articles in, or NULL */
   remote_opts remote; /* or a server */
 } opts;
@@ -26,8 +29,9 @@ help(FILE *fp)
 {
   fputs("usage: kkachi extract [OPTIONS] [FILE...]\n"
         "\n"
-        "Reads articles (FILE, or stdin with none or '-') and writes their\n"
-        "facts as RDF.\n"
+        "Reads articles (FILE, or stdin with none or '-'; a folder gives every\n"
+        "*.txt and *.jsonl below it, in name order) and writes their facts\n"
+        "as RDF.\n"
         "\n"
         "  -o, --output FILE     write there (whole or not at all)\n"
         "  -f, --format FMT      turtle (default), ntriples, nquads\n"
@@ -40,6 +44,9 @@ help(FILE *fp)
         "      --lang LANG       ko, en or auto (default auto)\n"
         "      --no-evidence     leave out kk:Evidence nodes\n"
         "      --explain         print a table of facts instead of RDF\n"
+        "      --progress        a progress line and a summary on stderr\n"
+        "                        (the default when stderr is a terminal)\n"
+        "      --quiet           neither\n"
         "      --load[=STORE]    put each article's graph into a store (as\n"
         "                        kkachi load does) instead of writing RDF;\n"
         "                        with --endpoint, into a SPARQL server:\n"
@@ -77,6 +84,8 @@ parse(opts *o, int argc, char **argv)
           { "lang", required_argument, NULL, 'l' },
           { "no-evidence", no_argument, NULL, 'n' },
           { "explain", no_argument, NULL, 'x' },
+          { "progress", no_argument, NULL, 'P' },
+          { "quiet", no_argument, NULL, 'q' },
           { "load", optional_argument, NULL, 'L' },
           { "help", no_argument, NULL, 'h' },
           REMOTE_LONG_OPTIONS,
@@ -96,6 +105,8 @@ parse(opts *o, int argc, char **argv)
     case 'l': o->lang = optarg; break;
     case 'n': o->evidence = 0; break;
     case 'x': o->explain = 1; break;
+    case 'P': o->progress = 1; break;
+    case 'q': o->progress = -1; break;
     case 'L': o->load = optarg ? optarg : default_load(); break;
     case 'h': help(stdout); return -1;
     case 'i':
@@ -175,14 +186,17 @@ explain(FILE *fp, const kkachi_article *a, const kkachi_result *r)
 /* Runs every article of one input; returns the worst status. */
 static int
 run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store,
-          kkachi_endpoint *ep, FILE *fp, const opts *o, const char *path)
+          kkachi_endpoint *ep, FILE *fp, const opts *o, const char *path,
+          progress *pg)
 {
   kkachi_reader *rd = NULL;
   int status = EXIT_DONE, rc;
 
   if ((rc = kkachi_reader_open(&rd, path, o->input))) {
+    progress_clear(pg);
     cli_error("%s: %s", path,
               rc == KKACHI_EIO ? "cannot open" : kkachi_strerror(rc));
+    progress_error(pg);
     return EXIT_FINDING;
   }
   for (;;) {
@@ -193,12 +207,14 @@ run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store,
 
     rc = kkachi_reader_next(rd, &a, &line, &col, &off);
     if (rc) {
+      progress_clear(pg);
       if (line)
         cli_error("%s:%lu:%lu: %s", path, line, col,
                   kkachi_reader_message(rd));
       else
         cli_error("%s: %s", path, kkachi_reader_message(rd));
       status = EXIT_FINDING;
+      progress_error(pg);
       if (rc == KKACHI_EIO || rc == KKACHI_ENOMEM)
         break;
       continue;
@@ -225,10 +241,13 @@ run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store,
       rc = 0;
     }
     if (rc) {
+      progress_clear(pg);
       cli_error("%s: article %s: %s", path, kkachi_article_id(a),
                 kkachi_strerror(rc));
       status = EXIT_FINDING;
-    }
+      progress_error(pg);
+    } else
+      progress_article(pg, kkachi_article_size(a), r);
     kkachi_result_free(r);
     kkachi_article_free(a);
   }
@@ -244,8 +263,11 @@ cmd_extract(int argc, char **argv)
   kkachi_store *store = NULL;
   kkachi_endpoint *ep = NULL;
   kk_output out;
+  corpus c;
+  progress pg;
   opts o;
-  int status, rc, i, worst = EXIT_DONE;
+  size_t i;
+  int status, rc, worst = EXIT_DONE;
 
   if ((status = parse(&o, argc, argv)))
     return status < 0 ? EXIT_DONE : status;
@@ -256,7 +278,16 @@ cmd_extract(int argc, char **argv)
     kkachi_engine_free(e);
     return EXIT_FAILED;
   }
+  corpus_init(&c);
+  for (rc = optind; rc < argc || (rc == optind && optind == argc); rc++)
+    if (corpus_add(&c, rc < argc ? argv[rc] : "-")) {
+      corpus_free(&c);
+      kkachi_engine_free(e);
+      return EXIT_FAILED;
+    }
+  progress_init(&pg, o.progress, c.sized ? c.bytes : 0);
   if (output_open(&out, o.out)) {
+    corpus_free(&c);
     kkachi_engine_free(e);
     return EXIT_FAILED;
   }
@@ -275,8 +306,8 @@ cmd_extract(int argc, char **argv)
   }
   if (w)
     kkachi_writer_set_evidence(w, o.evidence);
-  for (i = optind; i < argc || (i == optind && optind == argc); i++) {
-    status = run_input(e, w, store, ep, out.fp, &o, i < argc ? argv[i] : "-");
+  for (i = 0; i < c.n; i++) {
+    status = run_input(e, w, store, ep, out.fp, &o, c.paths[i], &pg);
     if (status > worst)
       worst = status;
     if (status == EXIT_FAILED && ep)
@@ -304,6 +335,8 @@ done:
   }
   if (output_close(&out, worst == EXIT_FAILED))
     worst = EXIT_FAILED;
+  progress_end(&pg);
+  corpus_free(&c);
   kkachi_engine_free(e);
   return worst;
 }

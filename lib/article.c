@@ -95,3 +95,9 @@ kkachi_article_free(kkachi_article *a)
   kkachi__free(a->lang);
   kkachi__free(a);
 }
+
+size_t
+kkachi_article_size(const kkachi_article *a)
+{
+  return a->len;
+}

@@ -112,6 +112,9 @@ int kkachi_article_set(kkachi_article *article, const char *key,
 /* Returns the article id (borrowed). */
 const char *kkachi_article_id(const kkachi_article *article);
 
+/* Returns the length of the article's text in bytes. */
+size_t kkachi_article_size(const kkachi_article *article);
+
 /* Frees an article. NULL is allowed. */
 void kkachi_article_free(kkachi_article *article);
 

@@ -204,8 +204,14 @@ record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
     id = idbuf;
   }
   rc = kkachi_article_new(out, id, text, json_string_length(jt), bad);
-  if (rc)
-    return bad_text(r, rc, *bad, 0);
+  if (rc) {
+    char why[384];
+    bad_text(r, rc, *bad, 0);
+    snprintf(why, sizeof why, "%.300s", r->msg);
+    snprintf(r->msg, sizeof r->msg, "article '%.80s': %s (in its text)", id,
+             why);
+    return rc;
+  }
   for (i = 0; i < 4; i++) {
     if ((rc = opt_string(r, obj, meta[i], &v))
         || (v && (rc = kkachi_article_set(*out, meta[i], v)))) {
@@ -251,7 +257,8 @@ next_jsonl(kkachi_reader *r, kkachi_article **out, unsigned long *line,
     if (!obj) {
       *col = err.column > 0 ? (unsigned long)err.column : 1;
       *offset = start + (err.position > 0 ? (size_t)err.position : 0);
-      snprintf(r->msg, sizeof r->msg, "invalid JSON: %s", err.text);
+      snprintf(r->msg, sizeof r->msg, "invalid JSON at byte offset %lu: %s",
+               (unsigned long)*offset, err.text);
       return KKACHI_EJSON;
     }
     rc = record(r, obj, out, &bad);

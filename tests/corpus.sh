@@ -1,0 +1,60 @@
+#!/bin/sh
+# kkachi extract on a corpus: folders walked for *.txt and *.jsonl in name
+# order (hidden ones and other endings left out), a bad article in the
+# middle of JSON Lines named and skipped with the rest written, and the
+# progress and summary lines: forced, quiet, and off when stderr is not a
+# terminal.
+. "$SRCDIR/tests/lib.sh"
+ex="$SRCDIR/examples/ko-program-news.txt"
+X="$KKACHI extract --rules $RULES"
+
+# ---- folders
+mkdir -p "$T/c/b/deep" "$T/c/a" "$T/c/.hidden"
+cp "$ex" "$T/c/b/deep/two.txt"
+cp "$ex" "$T/c/a/one.txt"
+cp "$ex" "$T/c/.hidden/no.txt"
+cp "$ex" "$T/c/a/no.md"
+printf '{"id": "j1", "text": "노은서 교육부 장관이 말했다."}\n' >"$T/c/b/three.jsonl"
+expect_status 0 $X -f nquads "$T/c"
+awk '{ print $(NF - 1) }' "$T/out" | uniq >"$T/graphs"
+printf '%s\n' '<https://w3id.org/kkachi/id/article/one.txt>' \
+  '<https://w3id.org/kkachi/id/article/two.txt>' \
+  '<https://w3id.org/kkachi/id/article/j1>' >"$T/want"
+cmp -s "$T/graphs" "$T/want" || fail "folder order: $(cat "$T/graphs")"
+[ -s "$T/err" ] && fail "stderr not a terminal, yet: $(cat "$T/err")"
+expect_status 0 $X -f nquads "$T/c/a" "$T/c/b/three.jsonl"
+[ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 2 ] ||
+  fail "a folder and a file together"
+expect_status 1 $X "$T/nowhere"
+expect_err "kkachi: $T/nowhere: cannot open"
+
+# ---- one invalid UTF-8 record and one empty article in the middle
+python3 - "$T/mix.jsonl" <<'EOF'
+import sys
+good = '{"id": "g%d", "text": "노은서 교육부 장관이 말했다."}\n'
+with open(sys.argv[1], "wb") as f:
+    f.write((good % 1).encode())
+    f.write(b'{"id": "bad", "text": "\xff\xfe broken"}\n')
+    f.write((good % 2).encode())
+    f.write(b'{"id": "blank", "text": "   "}\n')
+    f.write((good % 3).encode())
+EOF
+expect_status 1 $X -f nquads "$T/mix.jsonl"
+for g in g1 g2 g3; do
+  grep -q "article/$g> \\.\$" "$T/out" || fail "$g lost"
+done
+grep -q 'article/bad>\|article/blank>' "$T/out" && fail "a bad article was written"
+expect_err "kkachi: $T/mix.jsonl:2:"
+expect_err "invalid JSON at byte offset"
+expect_err "kkachi: $T/mix.jsonl:4:1: article 'blank': empty article"
+[ "$(wc -l <"$T/err")" = 2 ] || fail "want 2 error lines: $(cat "$T/err")"
+
+# ---- progress and summary
+expect_status 1 $X --progress -f nquads -o "$T/o.nq" "$T/c" "$T/mix.jsonl"
+tail -1 "$T/err" | tr -d '\r' | sed 's/\x1b\[K//g' >"$T/summary"
+grep -q '^kkachi: 6 articles (.* MB) in .* s, 2 errors; facts: affiliation [0-9]' "$T/summary" ||
+  fail "summary: $(cat "$T/summary")"
+grep -q 'program_role [0-9]* stage [0-9]*' "$T/summary" || fail "families: $(cat "$T/summary")"
+expect_status 1 $X --quiet -f nquads -o "$T/o.nq" "$T/mix.jsonl"
+[ "$(wc -l <"$T/err")" = 2 ] || fail "--quiet still wrote: $(cat "$T/err")"
+finish
