@@ -9,10 +9,12 @@
 #include "cli.h"
 #include "output.h"
 #include "corpus.h"
+#include "pool.h"
 #include "progress.h"
 #include "remote.h"
 
 #define MAX_PATHS 64
+#define MAX_JOBS 64
 
 typedef struct opts {
   const char *out, *format, *base, *lang;
@@ -20,6 +22,7 @@ typedef struct opts {
   int nrules, nadd;
   int input, evidence, explain;
   int progress; /* -1 --quiet, 1 --progress, 0 on a terminal */
+  int jobs;     /* articles extracted at once */
   const char *load; /* a store to put the articles in, or NULL */
   remote_opts remote; /* or a server */
 } opts;
@@ -44,6 +47,8 @@ help(FILE *fp)
         "      --lang LANG       ko, en or auto (default auto)\n"
         "      --no-evidence     leave out kk:Evidence nodes\n"
         "      --explain         print a table of facts instead of RDF\n"
+        "  -j, --jobs N          extract N articles at once, in threads (the\n"
+        "                        output keeps the input order)\n"
         "      --progress        a progress line and a summary on stderr\n"
         "                        (the default when stderr is a terminal)\n"
         "      --quiet           neither\n"
@@ -85,6 +90,7 @@ parse(opts *o, int argc, char **argv)
           { "no-evidence", no_argument, NULL, 'n' },
           { "explain", no_argument, NULL, 'x' },
           { "progress", no_argument, NULL, 'P' },
+          { "jobs", required_argument, NULL, 'j' },
           { "quiet", no_argument, NULL, 'q' },
           { "load", optional_argument, NULL, 'L' },
           { "help", no_argument, NULL, 'h' },
@@ -97,7 +103,8 @@ parse(opts *o, int argc, char **argv)
   o->format = "turtle";
   o->evidence = 1;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "o:f:h", longs, NULL)) != -1) {
+  o->jobs = 1;
+  while ((c = getopt_long(argc, argv, "o:f:j:h", longs, NULL)) != -1) {
     switch (c) {
     case 'o': o->out = optarg; break;
     case 'f': o->format = optarg; break;
@@ -106,6 +113,17 @@ parse(opts *o, int argc, char **argv)
     case 'n': o->evidence = 0; break;
     case 'x': o->explain = 1; break;
     case 'P': o->progress = 1; break;
+    case 'j': {
+      char *end;
+      long v = strtol(optarg, &end, 10);
+      if (end == optarg || *end || v < 1 || v > MAX_JOBS) {
+        cli_error("--jobs is a number from 1 to %d, not '%s'", MAX_JOBS,
+                  optarg);
+        return EXIT_FAILED;
+      }
+      o->jobs = (int)v;
+      break;
+    }
     case 'q': o->progress = -1; break;
     case 'L': o->load = optarg ? optarg : default_load(); break;
     case 'h': help(stdout); return -1;
@@ -183,76 +201,124 @@ explain(FILE *fp, const kkachi_article *a, const kkachi_result *r)
   return 0;
 }
 
-/* Runs every article of one input; returns the worst status. */
-static int
-run_input(kkachi_engine *e, kkachi_writer *w, kkachi_store *store,
-          kkachi_endpoint *ep, FILE *fp, const opts *o, const char *path,
-          progress *pg)
+/* Where extracted articles go, and how the run is doing. */
+typedef struct sink {
+  kkachi_writer *w;
+  kkachi_store *store;
+  kkachi_endpoint *ep;
+  FILE *fp;
+  const opts *o;
+  progress *pg;
+  int status;  /* the worst so far */
+  int refused; /* the server refused the credentials: send no more */
+} sink;
+
+/* Writes, stores or sends one article's facts (pool_deliver_fn). */
+static void
+deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
+        void *user_data)
+{
+  sink *k = user_data;
+  const opts *o = k->o;
+  if (!rc && !k->refused)
+    rc = o->explain ? explain(k->fp, a, r)
+         : k->ep    ? kkachi_endpoint_add(k->ep, r, o->evidence)
+         : k->store ? kkachi_store_add(k->store, r, o->evidence)
+                    : kkachi_writer_add(k->w, r);
+  if (rc == KKACHI_EAUTH) {
+    progress_clear(k->pg);
+    cli_error("the server refused the credentials; nothing more sent");
+    k->refused = 1;
+    k->status = EXIT_FAILED;
+  } else if (k->ep && rc && rc != KKACHI_ENOMEM) { /* logged with it */
+    k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+    progress_error(k->pg);
+  } else if (rc) {
+    progress_clear(k->pg);
+    cli_error("%s: article %s: %s", path, kkachi_article_id(a),
+              kkachi_strerror(rc));
+    k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+    progress_error(k->pg);
+  } else if (!k->refused)
+    progress_article(k->pg, kkachi_article_size(a), r);
+  kkachi_result_free(r);
+  kkachi_article_free(a);
+}
+
+/* Reads every article of one input into the pool. */
+static void
+read_input(pool *pl, sink *k, const char *path)
 {
   kkachi_reader *rd = NULL;
-  int status = EXIT_DONE, rc;
+  int rc;
 
-  if ((rc = kkachi_reader_open(&rd, path, o->input))) {
-    progress_clear(pg);
+  if ((rc = kkachi_reader_open(&rd, path, k->o->input))) {
+    progress_clear(k->pg);
     cli_error("%s: %s", path,
               rc == KKACHI_EIO ? "cannot open" : kkachi_strerror(rc));
-    progress_error(pg);
-    return EXIT_FINDING;
+    progress_error(k->pg);
+    k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+    return;
   }
-  for (;;) {
+  while (!k->refused) {
     kkachi_article *a = NULL;
-    kkachi_result *r = NULL;
     unsigned long line = 0, col = 0;
     size_t off = 0;
 
     rc = kkachi_reader_next(rd, &a, &line, &col, &off);
     if (rc) {
-      progress_clear(pg);
+      progress_clear(k->pg);
       if (line)
         cli_error("%s:%lu:%lu: %s", path, line, col,
                   kkachi_reader_message(rd));
       else
         cli_error("%s: %s", path, kkachi_reader_message(rd));
-      status = EXIT_FINDING;
-      progress_error(pg);
+      k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+      progress_error(k->pg);
       if (rc == KKACHI_EIO || rc == KKACHI_ENOMEM)
         break;
       continue;
     }
     if (!a)
       break;
-    if (o->lang)
-      kkachi_article_set(a, "lang", o->lang);
-    rc = kkachi_extract(&r, e, a);
-    if (!rc)
-      rc = o->explain ? explain(fp, a, r)
-           : ep       ? kkachi_endpoint_add(ep, r, o->evidence)
-           : store    ? kkachi_store_add(store, r, o->evidence)
-                      : kkachi_writer_add(w, r);
-    if (rc == KKACHI_EAUTH) {
-      cli_error("the server refused the credentials; nothing more sent");
-      kkachi_result_free(r);
-      kkachi_article_free(a);
-      status = EXIT_FAILED;
-      break;
-    }
-    if (ep && rc && rc != KKACHI_ENOMEM) { /* logged with the graph */
-      status = EXIT_FINDING;
-      rc = 0;
-    }
-    if (rc) {
-      progress_clear(pg);
-      cli_error("%s: article %s: %s", path, kkachi_article_id(a),
-                kkachi_strerror(rc));
-      status = EXIT_FINDING;
-      progress_error(pg);
-    } else
-      progress_article(pg, kkachi_article_size(a), r);
-    kkachi_result_free(r);
-    kkachi_article_free(a);
+    if (k->o->lang)
+      kkachi_article_set(a, "lang", k->o->lang);
+    pool_submit(pl, a, path);
   }
   kkachi_reader_free(rd);
-  return status;
+}
+
+/* Reads the whole corpus through a pool of o->jobs workers (none for
+ * one job), each with an engine of its own. */
+static void
+run_all(kkachi_engine *e, const corpus *c, sink *k)
+{
+  kkachi_engine *engines[MAX_JOBS] = { NULL };
+  int n = k->o->jobs > 1 ? k->o->jobs : 0, made = 0, i;
+  pool *pl = NULL;
+  size_t f;
+
+  for (; made < n; made++) {
+    if (cli_engine(&engines[made], k->o->rules, k->o->nrules, k->o->add,
+                   k->o->nadd) ||
+        (k->o->base && kkachi_engine_set_base(engines[made], k->o->base))) {
+      if (engines[made])
+        kkachi_engine_free(engines[made]);
+      k->status = EXIT_FAILED;
+      goto done;
+    }
+  }
+  if (pool_start(&pl, e, engines, n, deliver, k)) {
+    cli_error("cannot start %d threads", n);
+    k->status = EXIT_FAILED;
+    goto done;
+  }
+  for (f = 0; f < c->n && !k->refused; f++)
+    read_input(pl, k, c->paths[f]);
+done:
+  pool_finish(pl); /* delivers what is left */
+  for (i = 0; i < made; i++)
+    kkachi_engine_free(engines[i]);
 }
 
 int
@@ -266,7 +332,6 @@ cmd_extract(int argc, char **argv)
   corpus c;
   progress pg;
   opts o;
-  size_t i;
   int status, rc, worst = EXIT_DONE;
 
   if ((status = parse(&o, argc, argv)))
@@ -306,12 +371,10 @@ cmd_extract(int argc, char **argv)
   }
   if (w)
     kkachi_writer_set_evidence(w, o.evidence);
-  for (i = 0; i < c.n; i++) {
-    status = run_input(e, w, store, ep, out.fp, &o, c.paths[i], &pg);
-    if (status > worst)
-      worst = status;
-    if (status == EXIT_FAILED && ep)
-      break;
+  {
+    sink k = { w, store, ep, out.fp, &o, &pg, EXIT_DONE, 0 };
+    run_all(e, &c, &k);
+    worst = k.status > worst ? k.status : worst;
   }
   if (ep && kkachi_endpoint_flush(ep) == KKACHI_EAUTH)
     worst = EXIT_FAILED;

@@ -49,6 +49,20 @@ expect_err "invalid JSON at byte offset"
 expect_err "kkachi: $T/mix.jsonl:4:1: article 'blank': empty article"
 [ "$(wc -l <"$T/err")" = 2 ] || fail "want 2 error lines: $(cat "$T/err")"
 
+# ---- -j: the same bytes in the same order, whatever the number of jobs
+$X -f nquads "$T/c" "$T/mix.jsonl" "$ex" >"$T/j1.nq" 2>"$T/j1.err"
+for j in 2 3; do
+  $X -j $j -f nquads "$T/c" "$T/mix.jsonl" "$ex" >"$T/j.nq" 2>"$T/j.err"
+  cmp -s "$T/j1.nq" "$T/j.nq" || fail "-j $j wrote other bytes than -j 1"
+  cmp -s "$T/j1.err" "$T/j.err" || fail "-j $j reported otherwise: $(cat "$T/j.err")"
+done
+$X --explain "$T/c" >"$T/x1" 2>/dev/null
+$X -j 2 --explain "$T/c" >"$T/x2" 2>/dev/null
+cmp -s "$T/x1" "$T/x2" || fail "-j 2 --explain differs"
+expect_status 2 $X -j 0 "$ex"
+expect_err "--jobs is a number from 1 to"
+expect_status 2 $X --jobs x "$ex"
+
 # ---- progress and summary
 expect_status 1 $X --progress -f nquads -o "$T/o.nq" "$T/c" "$T/mix.jsonl"
 tail -1 "$T/err" | tr -d '\r' | sed 's/\x1b\[K//g' >"$T/summary"
