@@ -33,12 +33,12 @@ help(FILE *fp)
   fputs("usage: kkachi extract [OPTIONS] [FILE...]\n"
         "\n"
         "Reads articles (FILE, or stdin with none or '-'; a folder gives every\n"
-        "*.txt and *.jsonl below it, in name order) and writes their facts\n"
-        "as RDF.\n"
+        "*.txt, *.jsonl, *.html and *.htm below it, in name order) and\n"
+        "writes their facts as RDF.\n"
         "\n"
         "  -o, --output FILE     write there (whole or not at all)\n"
         "  -f, --format FMT      turtle (default), ntriples, nquads\n"
-        "      --input KIND      text or jsonl (default: by the ending)\n"
+        "      --input KIND      text, jsonl or html (default: by the ending)\n"
         "      --base IRI        base of minted IRIs\n"
         "                        (default https://w3id.org/kkachi/id/)\n"
         "      --rules PATH      load these rules instead of the installed\n"
@@ -132,8 +132,10 @@ parse(opts *o, int argc, char **argv)
         o->input = KKACHI_INPUT_TEXT;
       else if (!strcmp(optarg, "jsonl"))
         o->input = KKACHI_INPUT_JSONL;
+      else if (!strcmp(optarg, "html"))
+        o->input = KKACHI_INPUT_HTML;
       else {
-        cli_error("--input is text or jsonl, not '%s'", optarg);
+        cli_error("--input is text, jsonl or html, not '%s'", optarg);
         return EXIT_FAILED;
       }
       break;

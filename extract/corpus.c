@@ -33,7 +33,9 @@ wanted(const char *name)
 {
   size_t n = strlen(name);
   return (n > 4 && !strcmp(name + n - 4, ".txt")) ||
-         (n > 6 && !strcmp(name + n - 6, ".jsonl"));
+         (n > 6 && !strcmp(name + n - 6, ".jsonl")) ||
+         (n > 5 && !strcmp(name + n - 5, ".html")) ||
+         (n > 4 && !strcmp(name + n - 4, ".htm"));
 }
 
 static int

@@ -14,7 +14,8 @@ typedef struct corpus {
 void corpus_init(corpus *c);
 
 /* Adds path: a file (or "-") as it is; a folder by every file below it
- * (sorted, hidden ones left out) whose name ends in .txt or .jsonl.
+ * (sorted, hidden ones left out) whose name ends in .txt, .jsonl,
+ * .html or .htm.
  * Returns 0, or -1 after printing why. */
 int corpus_add(corpus *c, const char *path);
 

@@ -120,10 +120,16 @@ void kkachi_article_free(kkachi_article *article);
 
 /* ---- readers: articles out of files ---- */
 
-enum { KKACHI_INPUT_AUTO = 0, KKACHI_INPUT_TEXT, KKACHI_INPUT_JSONL };
+enum {
+  KKACHI_INPUT_AUTO = 0,
+  KKACHI_INPUT_TEXT,
+  KKACHI_INPUT_JSONL,
+  KKACHI_INPUT_HTML /* a saved page: its body text and metadata */
+};
 
-/* Opens path ("-" for stdin) as text (one article) or JSON Lines (one
- * article a line); KKACHI_INPUT_AUTO chooses by the file's ending. *out
+/* Opens path ("-" for stdin) as text (one article), JSON Lines (one
+ * article a line) or an HTML page (one article); KKACHI_INPUT_AUTO
+ * chooses by the file's ending (.jsonl, .html or .htm). *out
  * becomes owned by the caller. */
 int kkachi_reader_open(kkachi_reader **out, const char *path, int kind);
 

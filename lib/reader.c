@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "html.h"
 #include "kkachi.h"
 #include "utf8.h"
 
@@ -62,6 +63,8 @@ kkachi_reader_open(kkachi_reader **out, const char *path, int kind)
   if (kind == KKACHI_INPUT_AUTO) {
     if (has_ending(path, ".jsonl") || has_ending(path, ".ndjson"))
       kind = KKACHI_INPUT_JSONL;
+    else if (has_ending(path, ".html") || has_ending(path, ".htm"))
+      kind = KKACHI_INPUT_HTML;
     else if (!strcmp(path, "-")) { /* stdin: JSON Lines when it looks so */
       int c = getc(r->fp);
       kind = c == '{' ? KKACHI_INPUT_JSONL : KKACHI_INPUT_TEXT;
@@ -142,6 +145,9 @@ next_text(kkachi_reader *r, kkachi_article **out, unsigned long *line,
   } else if (rc == KKACHI_ELIMIT) {
     snprintf(r->msg, sizeof r->msg, "article larger than %lu bytes",
              (unsigned long)KK_MAX_ARTICLE);
+  } else if (!rc && r->kind == KKACHI_INPUT_HTML) {
+    rc = kkachi__html_article(out, r->name, b.data ? b.data : "", b.len,
+                              r->msg, sizeof r->msg);
   } else if (!rc) {
     rc = kkachi_article_new(out, r->name, b.data ? b.data : "", b.len, &bad);
     if (rc) {

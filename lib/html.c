@@ -1,0 +1,426 @@
+/* html.c: a saved news page read with libxml2's HTML parser: the article
+ * body found by where the text is densest, the site's chrome (menus,
+ * share buttons, related news, comments, footers) left out, and the
+ * page's title, date, address and language read from <title>, Open Graph,
+ * article:published_time and JSON-LD. */
+#include <ctype.h>
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "html.h"
+
+#define MIN_PARAGRAPH 40 /* bytes of text that make a paragraph */
+
+/* Elements that are never article text. */
+static const char *const dropped[] = {
+  "script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+  "iframe", "button", "select", "svg", "template", "object", "embed", NULL
+};
+
+/* Words in a class or id that mark site chrome, whatever the site. */
+static const char *const chrome[] = {
+  "comment", "reply", "share", "sns", "social", "related", "recommend",
+  "popular", "ranking", "most", "footer", "header", "gnb", "lnb", "nav",
+  "menu", "sidebar", "aside", "banner", "advert", "ad-", "ads", "promo",
+  "copyright", "subscribe", "login", "breadcrumb", "tag", "keyword", NULL
+};
+
+/* Words in a class or id that mark the byline. */
+static const char *const byline[] = { "byline", "reporter", "writer",
+                                      "author", NULL };
+
+static int
+is(const xmlNode *n, const char *name)
+{
+  return n->type == XML_ELEMENT_NODE &&
+         !strcasecmp((const char *)n->name, name);
+}
+
+/* Whether the class or id of n holds one of words. */
+static int
+marked(xmlNode *n, const char *const *words)
+{
+  static const char *const attrs[] = { "class", "id" };
+  size_t a, w;
+  int hit = 0;
+  for (a = 0; !hit && a < 2; a++) {
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[a]);
+    char *s = (char *)v, *p;
+    if (!v)
+      continue;
+    for (p = s; *p; p++)
+      *p = (char)tolower((unsigned char)*p);
+    for (w = 0; !hit && words[w]; w++)
+      hit = strstr(s, words[w]) != NULL;
+    xmlFree(v);
+  }
+  return hit;
+}
+
+static int
+is_dropped(xmlNode *n)
+{
+  size_t i;
+  for (i = 0; dropped[i]; i++)
+    if (is(n, dropped[i]))
+      return 1;
+  return !is(n, "body") && !is(n, "html") && !is(n, "article") &&
+         marked(n, chrome) && !marked(n, byline);
+}
+
+/* Takes the chrome out of the tree below n. */
+static void
+strip(xmlNode *n)
+{
+  xmlNode *c = n->children, *next;
+  for (; c; c = next) {
+    next = c->next;
+    if (c->type == XML_COMMENT_NODE ||
+        (c->type == XML_ELEMENT_NODE && is_dropped(c))) {
+      xmlUnlinkNode(c);
+      xmlFreeNode(c);
+    } else if (c->type == XML_ELEMENT_NODE)
+      strip(c);
+  }
+}
+
+static int
+is_block(const xmlNode *n)
+{
+  static const char *const blocks[] = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+    "tr", "table", "section", "article", "blockquote", "dd", "dt", "pre",
+    "figcaption", "main", NULL
+  };
+  size_t i;
+  for (i = 0; blocks[i]; i++)
+    if (is(n, blocks[i]))
+      return 1;
+  return 0;
+}
+
+/* Bytes of text of n's own paragraph: its text children and inline
+ * elements, links left out. */
+static size_t
+own_text(const xmlNode *n)
+{
+  const xmlNode *c;
+  size_t len = 0;
+  for (c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      const xmlChar *s = c->content;
+      for (; *s; s++)
+        len += !isspace(*s);
+    } else if (c->type == XML_ELEMENT_NODE && !is_block(c) && !is(c, "a"))
+      len += own_text(c);
+  }
+  return len;
+}
+
+/* Scores every element: a paragraph counts fully for itself and its
+ * parent, half for its grandparent. Keeps the best in *best. */
+static void
+score(xmlNode *n, double *scores, size_t *count, xmlNode **nodes,
+      size_t cap)
+{
+  xmlNode *c;
+  for (c = n->children; c; c = c->next) {
+    size_t len, i;
+    xmlNode *up[3];
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    score(c, scores, count, nodes, cap);
+    if ((len = own_text(c)) < MIN_PARAGRAPH)
+      continue;
+    up[0] = c;
+    up[1] = c->parent;
+    up[2] = c->parent ? c->parent->parent : NULL;
+    for (i = 0; i < 3; i++) {
+      size_t k;
+      if (!up[i] || up[i]->type != XML_ELEMENT_NODE)
+        continue;
+      for (k = 0; k < *count && nodes[k] != up[i]; k++)
+        ;
+      if (k == *count) {
+        if (*count == cap)
+          continue;
+        nodes[(*count)++] = up[i];
+        scores[k] = 0;
+      }
+      scores[k] += i < 2 ? (double)len : (double)len / 2;
+    }
+  }
+}
+
+/* Appends the text below n, a line break around each block. */
+static int
+text_of(const xmlNode *n, kk_buf *b)
+{
+  const xmlNode *c;
+  int rc = 0;
+  for (c = n->children; !rc && c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      const char *s = (const char *)c->content;
+      for (; !rc && *s; s++) {
+        char ch = strchr(" \t\r\n\f\v", *s) ? ' ' : *s;
+        int space = ch == ' ';
+        if (space && (!b->len || b->data[b->len - 1] == ' ' ||
+                      b->data[b->len - 1] == '\n'))
+          continue;
+        rc = kkachi__buf_append(b, &ch, 1);
+      }
+    } else if (c->type == XML_ELEMENT_NODE) {
+      int block = is_block(c);
+      if (block && b->len && b->data[b->len - 1] != '\n')
+        rc = kkachi__buf_append(b, "\n", 1);
+      if (!rc)
+        rc = text_of(c, b);
+      if (!rc && block && b->len && b->data[b->len - 1] != '\n')
+        rc = kkachi__buf_append(b, "\n", 1);
+    }
+  }
+  return rc;
+}
+
+static int
+contains(const xmlNode *outer, const xmlNode *n)
+{
+  for (; n; n = n->parent)
+    if (n == outer)
+      return 1;
+  return 0;
+}
+
+/* Byline elements outside the body, appended as lines of their own. */
+static int
+bylines(xmlNode *n, const xmlNode *body, kk_buf *b)
+{
+  xmlNode *c;
+  int rc = 0;
+  for (c = n->children; !rc && c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || contains(body, c) || contains(c, body))
+      continue;
+    if (marked(c, byline)) {
+      size_t before = b->len;
+      rc = kkachi__buf_append(b, "\n", 1);
+      if (!rc)
+        rc = text_of(c, b);
+      if (!rc && b->len == before + 1)
+        b->len = before; /* nothing in it */
+    } else
+      rc = bylines(c, body, b);
+  }
+  return rc;
+}
+
+/* The page's body as text, paragraphs on lines of their own. */
+static int
+body_text(xmlDoc *doc, kk_buf *out)
+{
+  xmlNode *root = xmlDocGetRootElement(doc), *best = NULL;
+  enum { CAP = 4096 };
+  xmlNode **nodes = NULL;
+  double *scores = NULL, top = 0;
+  size_t count = 0, i;
+  int rc = KKACHI_ENOMEM;
+
+  if (!root)
+    return KKACHI_EEMPTY;
+  strip(root);
+  if (!(nodes = kkachi__calloc(CAP, sizeof *nodes)) ||
+      !(scores = kkachi__calloc(CAP, sizeof *scores)))
+    goto done;
+  score(root, scores, &count, nodes, CAP);
+  for (i = 0; i < count; i++)
+    if (scores[i] > top) {
+      top = scores[i];
+      best = nodes[i];
+    }
+  if (!best)
+    best = root;
+  rc = text_of(best, out);
+  if (!rc && best != root)
+    rc = bylines(root, best, out);
+done:
+  kkachi__free(nodes);
+  kkachi__free(scores);
+  return rc;
+}
+
+/* ---- metadata ---- */
+
+typedef struct meta {
+  char *title, *date, *url, *lang;
+  int title_rank, date_rank, url_rank; /* 3 JSON-LD, 2 Open Graph, 1 other */
+} meta;
+
+static void
+take(char **slot, int *rank, int r, const char *v)
+{
+  if (!v || !*v || r <= *rank)
+    return;
+  kkachi__free(*slot);
+  *slot = kkachi__strdup(v);
+  *rank = r;
+}
+
+static void
+json_ld(meta *m, json_t *v)
+{
+  json_t *type, *item;
+  size_t i;
+  if (json_is_array(v)) {
+    json_array_foreach(v, i, item) json_ld(m, item);
+    return;
+  }
+  if (!json_is_object(v))
+    return;
+  if ((item = json_object_get(v, "@graph")))
+    json_ld(m, item);
+  type = json_object_get(v, "@type");
+  if (!json_is_string(type) || !strstr(json_string_value(type), "Article"))
+    return;
+  take(&m->title, &m->title_rank, 3,
+       json_string_value(json_object_get(v, "headline")));
+  take(&m->date, &m->date_rank, 3,
+       json_string_value(json_object_get(v, "datePublished")));
+  take(&m->url, &m->url_rank, 3, json_string_value(json_object_get(v, "url")));
+}
+
+static void
+read_meta(xmlNode *n, meta *m)
+{
+  xmlNode *c;
+  for (c = n; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    if (is(c, "meta")) {
+      xmlChar *p = xmlGetProp(c, (const xmlChar *)"property");
+      xmlChar *v = xmlGetProp(c, (const xmlChar *)"content");
+      const char *k = (const char *)p;
+      if (!p)
+        k = (const char *)(p = xmlGetProp(c, (const xmlChar *)"name"));
+      if (k && v) {
+        if (!strcmp(k, "og:title"))
+          take(&m->title, &m->title_rank, 2, (const char *)v);
+        else if (!strcmp(k, "og:url"))
+          take(&m->url, &m->url_rank, 2, (const char *)v);
+        else if (!strcmp(k, "article:published_time"))
+          take(&m->date, &m->date_rank, 2, (const char *)v);
+      }
+      xmlFree(p);
+      xmlFree(v);
+    } else if (is(c, "title")) {
+      xmlChar *t = xmlNodeGetContent(c);
+      take(&m->title, &m->title_rank, 1, (const char *)t);
+      xmlFree(t);
+    } else if (is(c, "script")) {
+      xmlChar *type = xmlGetProp(c, (const xmlChar *)"type");
+      if (type && !strcmp((const char *)type, "application/ld+json")) {
+        xmlChar *t = xmlNodeGetContent(c);
+        json_t *j = t ? json_loads((const char *)t, 0, NULL) : NULL;
+        if (j)
+          json_ld(m, j);
+        json_decref(j);
+        xmlFree(t);
+      }
+      xmlFree(type);
+    } else if (is(c, "html")) {
+      xmlChar *l = xmlGetProp(c, (const xmlChar *)"lang");
+      if (l && (!strncmp((const char *)l, "ko", 2) ||
+                !strncmp((const char *)l, "en", 2))) {
+        kkachi__free(m->lang);
+        m->lang = kkachi__strndup((const char *)l, 2);
+      }
+      xmlFree(l);
+    }
+    if (c->children)
+      read_meta(c->children, m);
+  }
+}
+
+/* The page's encoding: as its <meta charset> says, else UTF-8 (libxml2
+ * would guess Latin-1). */
+static const char *
+encoding_of(const char *data, size_t len)
+{
+  size_t i, n = len < 4096 ? len : 4096;
+  for (i = 0; i + 8 < n; i++)
+    if (!strncasecmp(data + i, "charset=", 8))
+      return NULL; /* the parser reads it */
+  return "UTF-8";
+}
+
+/* libxml2 tells every page's HTML5 tags as errors, through handlers that
+ * raptor sets for the whole process: they are quiet while a page parses. */
+static void
+quiet(void *user_data, xmlErrorPtr err)
+{
+  (void)user_data;
+  (void)err;
+}
+
+static xmlDoc *
+parse_quietly(const char *data, size_t len)
+{
+  xmlStructuredErrorFunc old = xmlStructuredError;
+  void *old_ctx = xmlStructuredErrorContext;
+  xmlDoc *doc;
+  xmlSetStructuredErrorFunc(NULL, quiet);
+  doc = htmlReadMemory(data, (int)(len > 0x7fffffff ? 0x7fffffff : len),
+                       NULL, encoding_of(data, len),
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  xmlSetStructuredErrorFunc(old_ctx, old);
+  return doc;
+}
+
+int
+kkachi__html_article(kkachi_article **out, const char *id, const char *data,
+                     size_t len, char *msg, size_t msgsize)
+{
+  xmlDoc *doc;
+  meta m;
+  kk_buf text = KK_BUF_INIT;
+  size_t bad = 0;
+  int rc;
+
+  *out = NULL;
+  memset(&m, 0, sizeof m);
+  doc = parse_quietly(data, len);
+  if (!doc) {
+    snprintf(msg, msgsize, "not an HTML page that can be read");
+    return KKACHI_ESYNTAX;
+  }
+  read_meta(xmlDocGetRootElement(doc), &m);
+  rc = body_text(doc, &text);
+  if (!rc)
+    rc = kkachi_article_new(out, id, text.data ? text.data : "", text.len,
+                            &bad);
+  if (rc)
+    snprintf(msg, msgsize, "%s", rc == KKACHI_EEMPTY
+                                     ? "the page has no article text"
+                                     : kkachi_strerror(rc));
+  if (!rc && m.date && strlen(m.date) >= 10) {
+    m.date[10] = '\0'; /* the day of a dateTime */
+  }
+  if (!rc && ((m.title && (rc = kkachi_article_set(*out, "title", m.title))) ||
+              (m.date && (rc = kkachi_article_set(*out, "date", m.date))) ||
+              (m.url && (rc = kkachi_article_set(*out, "url", m.url))) ||
+              (m.lang && (rc = kkachi_article_set(*out, "lang", m.lang))))) {
+    kkachi_article_free(*out);
+    *out = NULL;
+  }
+  kkachi__free(m.title);
+  kkachi__free(m.date);
+  kkachi__free(m.url);
+  kkachi__free(m.lang);
+  kkachi__buf_free(&text);
+  xmlFreeDoc(doc);
+  return rc;
+}
