@@ -20,7 +20,7 @@ typedef struct opts {
   const char *out, *format, *base, *lang;
   const char *rules[MAX_PATHS], *add[MAX_PATHS];
   int nrules, nadd;
-  int input, evidence, explain;
+  int input, evidence, explain, text;
   int progress; /* -1 --quiet, 1 --progress, 0 on a terminal */
   int jobs;     /* articles extracted at once */
   const char *load; /* a store to put the articles in, or NULL */
@@ -46,6 +46,7 @@ help(FILE *fp)
         "      --add-rules PATH  load these rules too (repeatable)\n"
         "      --lang LANG       ko, en or auto (default auto)\n"
         "      --no-evidence     leave out kk:Evidence nodes\n"
+        "      --with-text       write each article's text as nif:isString\n"
         "      --explain         print a table of facts instead of RDF\n"
         "  -j, --jobs N          extract N articles at once, in threads (the\n"
         "                        output keeps the input order)\n"
@@ -89,6 +90,7 @@ parse(opts *o, int argc, char **argv)
           { "lang", required_argument, NULL, 'l' },
           { "no-evidence", no_argument, NULL, 'n' },
           { "explain", no_argument, NULL, 'x' },
+          { "with-text", no_argument, NULL, 'T' },
           { "progress", no_argument, NULL, 'P' },
           { "jobs", required_argument, NULL, 'j' },
           { "quiet", no_argument, NULL, 'q' },
@@ -112,6 +114,7 @@ parse(opts *o, int argc, char **argv)
     case 'l': o->lang = optarg; break;
     case 'n': o->evidence = 0; break;
     case 'x': o->explain = 1; break;
+    case 'T': o->text = 1; break;
     case 'P': o->progress = 1; break;
     case 'j': {
       char *end;
@@ -371,8 +374,10 @@ cmd_extract(int argc, char **argv)
     worst = EXIT_FAILED;
     goto done;
   }
-  if (w)
+  if (w) {
     kkachi_writer_set_evidence(w, o.evidence);
+    kkachi_writer_set_text(w, o.text);
+  }
   {
     sink k = { w, store, ep, out.fp, &o, &pg, EXIT_DONE, 0 };
     run_all(e, &c, &k);

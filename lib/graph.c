@@ -16,6 +16,7 @@ typedef struct gctx {
   kkachi_engine *e;
   const kkachi_result *r;
   int evidence;
+  int text; /* write the article's text as nif:isString */
   kk_buf article, node;
   unsigned long nev; /* evidence nodes written so far */
 } gctx;
@@ -127,6 +128,9 @@ article_node(gctx *g)
   if (r->title && (rc = t_lit(g, a, NS_SCHEMA "headline", r->title, r->lang)))
     return rc;
   if (r->url && (rc = t_lit(g, a, NS_SCHEMA "url", r->url, NULL)))
+    return rc;
+  /* the text the evidence offsets count in */
+  if (g->text && (rc = t_lit(g, a, NS_NIF "isString", r->text.s, NULL)))
     return rc;
   if (r->date && is_date(r->date))
     rc = t_typed(g, a, NS_SCHEMA "datePublished", r->date, NS_XSD "date");
@@ -509,7 +513,8 @@ kkachi__graph_build(librdf_model *model, kkachi_engine *e,
   g.m = model;
   g.e = e;
   g.r = r;
-  g.evidence = with_evidence;
+  g.evidence = (with_evidence & KK_GRAPH_EVIDENCE) != 0;
+  g.text = (with_evidence & KK_GRAPH_TEXT) != 0;
   *article_iri = NULL;
   if (!g.w)
     return KKACHI_ERDF;

@@ -6,8 +6,12 @@
 
 #include "kkachi.h"
 
-/* Adds the article's graph to model (the caller's). evidence 0 leaves out
- * kk:Evidence nodes. *article_iri gets a copy of the article IRI (the
+/* What kkachi__graph_build writes besides the facts. */
+enum { KK_GRAPH_EVIDENCE = 1, KK_GRAPH_TEXT = 2 };
+
+/* Adds the article's graph to model (the caller's). evidence is a set of
+ * KK_GRAPH_* bits: without KK_GRAPH_EVIDENCE, no kk:Evidence nodes; with
+ * KK_GRAPH_TEXT, the article's text as nif:isString. *article_iri gets a copy of the article IRI (the
  * caller frees it with kkachi__free). */
 int kkachi__graph_build(librdf_model *model, kkachi_engine *e,
                         const kkachi_result *r, int evidence,

@@ -192,6 +192,10 @@ int kkachi_writer_new(kkachi_writer **out, kkachi_engine *engine, FILE *fp,
 /* Leaves kk:Evidence nodes out when on is 0 (default 1). */
 void kkachi_writer_set_evidence(kkachi_writer *writer, int on);
 
+/* Writes each article's text (NFC, the text evidence offsets count in)
+ * as nif:isString of the article when on is 1 (default 0). */
+void kkachi_writer_set_text(kkachi_writer *writer, int on);
+
 /* Adds one article's graph. The result stays the caller's. */
 int kkachi_writer_add(kkachi_writer *writer, const kkachi_result *result);
 

@@ -12,6 +12,7 @@ struct kkachi_writer {
   raptor_serializer *ser;
   int nquads;
   int evidence;
+  int text;
   int started;
 };
 
@@ -75,6 +76,12 @@ kkachi_writer_set_evidence(kkachi_writer *w, int on)
   w->evidence = on;
 }
 
+void
+kkachi_writer_set_text(kkachi_writer *w, int on)
+{
+  w->text = on;
+}
+
 /* Streams the model's statements to the serializer, in the article's
  * named graph for N-Quads. */
 static int
@@ -124,7 +131,10 @@ kkachi_writer_add(kkachi_writer *w, const kkachi_result *r)
   model = librdf_new_model(world, storage, NULL);
   if (!model)
     goto done;
-  rc = kkachi__graph_build(model, w->e, r, w->evidence, &iri);
+  rc = kkachi__graph_build(model, w->e, r,
+                           (w->evidence ? KK_GRAPH_EVIDENCE : 0) |
+                               (w->text ? KK_GRAPH_TEXT : 0),
+                           &iri);
   if (!rc)
     rc = serialize_model(w, model, iri);
 done:

@@ -31,6 +31,30 @@ grep -q 'headline> "\\uACFC\\uAE30\\uC815\\uD1B5\\uBD80, ' "$T/out" ||
   fail "portal: the headline is not JSON-LD's: $(grep headline "$T/out")"
 grep -q 'inLanguage> "ko"' "$T/out" || fail "portal: no language"
 
+# --with-text: the page's text, in which every evidence offset counts
+expect_status 0 $X --with-text -f ntriples "$SRCDIR/tests/html/table-layout.html"
+python3 - "$T/out" <<'PY' || fail "--with-text: $(cat "$T/py" 2>/dev/null)"
+import re, sys
+def un(s):
+    s = re.sub(r'\\u([0-9A-F]{4})', lambda m: chr(int(m.group(1), 16)), s)
+    return s.replace('\\n', '\n').replace('\\"', '"').replace('\\\\', '\\')
+text, ev = None, {}
+for l in open(sys.argv[1], encoding="utf-8"):
+    s, p, o = re.match(r'<([^>]*)> <([^>]*)> (.*) \.$', l.rstrip("\n")).groups()
+    if p.endswith("#isString"):
+        text = un(o[1:o.rindex('"')])
+    for k in ("beginIndex", "endIndex", "anchorOf"):
+        if p.endswith("#" + k):
+            ev.setdefault(s, {})[k] = o
+assert text and len(ev) > 10, "no text or too few evidence nodes"
+for s, d in ev.items():
+    b = int(re.match(r'"(\d+)"', d["beginIndex"]).group(1))
+    e = int(re.match(r'"(\d+)"', d["endIndex"]).group(1))
+    a = un(d["anchorOf"][1:d["anchorOf"].rindex('"')])
+    assert text[b:e] == a, (s, text[b:e], a)
+assert "정수진" not in text and "카카오톡" not in text, "chrome in the text"
+PY
+
 # a page with no article text, an empty file, and --input html on stdin
 printf '<html><body><nav>메뉴</nav><footer>푸터</footer></body></html>' >"$T/chrome.html"
 expect_status 1 $X "$T/chrome.html"
