@@ -252,12 +252,14 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
 
 /* Reads every article of one input into the pool. */
 static void
-read_input(pool *pl, sink *k, const char *path)
+read_input(pool *pl, sink *k, const char *path, const char *name)
 {
   kkachi_reader *rd = NULL;
   int rc;
 
-  if ((rc = kkachi_reader_open(&rd, path, k->o->input))) {
+  if ((rc = kkachi_reader_open(&rd, path, k->o->input)) ||
+      (name && (rc = kkachi_reader_set_name(rd, name)))) {
+    kkachi_reader_free(rd);
     progress_clear(k->pg);
     cli_error("%s: %s", path,
               rc == KKACHI_EIO ? "cannot open" : kkachi_strerror(rc));
@@ -319,7 +321,7 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
     goto done;
   }
   for (f = 0; f < c->n && !k->refused; f++)
-    read_input(pl, k, c->paths[f]);
+    read_input(pl, k, c->paths[f], c->names[f]);
 done:
   pool_finish(pl); /* delivers what is left */
   for (i = 0; i < made; i++)

@@ -10,21 +10,28 @@
 
 #define MAX_DEPTH 64
 
+/* Adds path; name (may be NULL) is what its articles are named by. */
 static int
-push(corpus *c, const char *path)
+push(corpus *c, const char *path, const char *name)
 {
-  char *copy;
+  char *copy, *ncopy = NULL;
   if (c->n == c->cap) {
     size_t nc = c->cap ? c->cap * 2 : 64;
     char **p = realloc(c->paths, nc * sizeof *p);
-    if (!p)
+    char **q = p ? realloc(c->names, nc * sizeof *q) : NULL;
+    if (p)
+      c->paths = p;
+    if (!q)
       return -1;
-    c->paths = p;
+    c->names = q;
     c->cap = nc;
   }
-  if (!(copy = strdup(path)))
+  if (!(copy = strdup(path)) || (name && !(ncopy = strdup(name)))) {
+    free(copy);
     return -1;
-  c->paths[c->n++] = copy;
+  }
+  c->paths[c->n] = copy;
+  c->names[c->n++] = ncopy;
   return 0;
 }
 
@@ -44,9 +51,12 @@ by_name(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the articles' files below dir, in name order. */
+/* Adds the articles' files below dir, in name order; root_len is the
+ * length of the folder named on the command line and its slash, so that
+ * articles are named by their path below it (two folders may hold files
+ * of the same name). */
 static int
-walk(corpus *c, const char *dir, int depth)
+walk(corpus *c, const char *dir, size_t root_len, int depth)
 {
   DIR *d;
   struct dirent *de;
@@ -88,9 +98,9 @@ walk(corpus *c, const char *dir, int depth)
     if (stat(names[i], &st) != 0)
       continue; /* gone, or a dangling link */
     if (S_ISDIR(st.st_mode))
-      rc = walk(c, names[i], depth + 1);
+      rc = walk(c, names[i], root_len, depth + 1);
     else if (S_ISREG(st.st_mode) && wanted(names[i])) {
-      rc = push(c, names[i]);
+      rc = push(c, names[i], names[i] + root_len);
       c->bytes += (unsigned long long)st.st_size;
     }
   }
@@ -112,20 +122,23 @@ corpus_add(corpus *c, const char *path)
 {
   struct stat st;
   if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-    return walk(c, path, 0);
+    return walk(c, path, strlen(path) + 1, 0);
   if (!strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
     c->sized = 0;
   else
     c->bytes += (unsigned long long)st.st_size;
-  return push(c, path);
+  return push(c, path, NULL);
 }
 
 void
 corpus_free(corpus *c)
 {
   size_t i;
-  for (i = 0; i < c->n; i++)
+  for (i = 0; i < c->n; i++) {
     free(c->paths[i]);
+    free(c->names[i]);
+  }
   free(c->paths);
+  free(c->names);
   memset(c, 0, sizeof *c);
 }

@@ -133,6 +133,11 @@ enum {
  * becomes owned by the caller. */
 int kkachi_reader_open(kkachi_reader **out, const char *path, int kind);
 
+/* Sets the name that gives articles without an id of their own their id
+ * (a text or HTML file's article, "NAME-LINE" for JSON Lines); default:
+ * the file's base name. Takes a copy. */
+int kkachi_reader_set_name(kkachi_reader *reader, const char *name);
+
 /* Reads the next article into *out (owned by the caller). Returns 0 with
  * *out set, 0 with *out NULL at the end, or an error for this record only:
  * the reader can go on; *line, *col and *offset (when not NULL) locate it

@@ -78,6 +78,17 @@ kkachi_reader_open(kkachi_reader **out, const char *path, int kind)
   return 0;
 }
 
+int
+kkachi_reader_set_name(kkachi_reader *r, const char *name)
+{
+  char *copy = kkachi__strdup(name);
+  if (!copy)
+    return KKACHI_ENOMEM;
+  kkachi__free(r->name);
+  r->name = copy;
+  return 0;
+}
+
 const char *
 kkachi_reader_message(const kkachi_reader *r)
 {

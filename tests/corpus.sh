@@ -17,14 +17,21 @@ cp "$ex" "$T/c/a/no.md"
 printf '{"id": "j1", "text": "노은서 교육부 장관이 말했다."}\n' >"$T/c/b/three.jsonl"
 expect_status 0 $X -f nquads "$T/c"
 awk '{ print $(NF - 1) }' "$T/out" | uniq >"$T/graphs"
-printf '%s\n' '<https://w3id.org/kkachi/id/article/one.txt>' \
-  '<https://w3id.org/kkachi/id/article/two.txt>' \
+printf '%s\n' '<https://w3id.org/kkachi/id/article/a%2Fone.txt>' \
+  '<https://w3id.org/kkachi/id/article/b%2Fdeep%2Ftwo.txt>' \
   '<https://w3id.org/kkachi/id/article/j1>' >"$T/want"
 cmp -s "$T/graphs" "$T/want" || fail "folder order: $(cat "$T/graphs")"
 [ -s "$T/err" ] && fail "stderr not a terminal, yet: $(cat "$T/err")"
 expect_status 0 $X -f nquads "$T/c/a" "$T/c/b/three.jsonl"
 [ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 2 ] ||
   fail "a folder and a file together"
+# files of one name in two folders stay two articles
+mkdir -p "$T/same/x" "$T/same/y"
+cp "$ex" "$T/same/x/news.txt"
+cp "$ex" "$T/same/y/news.txt"
+expect_status 0 $X -f nquads "$T/same"
+[ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 2 ] ||
+  fail "two files named news.txt became one article"
 expect_status 1 $X "$T/nowhere"
 expect_err "kkachi: $T/nowhere: cannot open"
 
