@@ -10,7 +10,6 @@
 #include "graph.h"
 
 #define DEFAULT_BATCH 20000u
-#define WHY_MAX 300
 
 static int
 dup_opt(char **out, const char *s)
@@ -142,15 +141,14 @@ why_of(char *why, long status, const kk_buf *ans)
   const char *s = ans->data ? ans->data : "";
   while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
     s++;
-  while (s[n] && s[n] != '\n' && s[n] != '\r' && n < WHY_MAX - 40)
+  while (s[n] && s[n] != '\n' && s[n] != '\r' && n < KK_WHY_MAX - 40)
     n++;
-  snprintf(why, WHY_MAX, "HTTP %ld%s%.*s", status, n ? ": " : "", (int)n, s);
+  snprintf(why, KK_WHY_MAX, "HTTP %ld%s%.*s", status, n ? ": " : "",
+           (int)n, s);
 }
 
-/* Maps an answer to an outcome: 0 for 2xx, KKACHI_EAUTH for 401 and 403,
- * KKACHI_EHTTP otherwise (why filled in). */
-static int
-answer_rc(long status, const kk_buf *ans, char *why)
+int
+kkachi__endpoint_answer(long status, const kk_buf *ans, char *why)
 {
   if (status >= 200 && status < 300)
     return 0;
@@ -228,7 +226,7 @@ int
 kkachi_endpoint_flush(kkachi_endpoint *ep)
 {
   kk_buf form = KK_BUF_INIT, ans = KK_BUF_INIT;
-  char why[WHY_MAX] = "";
+  char why[KK_WHY_MAX] = "";
   const char *net = NULL;
   long status = 0;
   size_t i;
@@ -242,7 +240,7 @@ kkachi_endpoint_flush(kkachi_endpoint *ep)
                               "application/x-www-form-urlencoded", form.data,
                               form.len, NULL, &status, &ans, NULL, &net);
   if (!rc)
-    rc = answer_rc(status, &ans, why);
+    rc = kkachi__endpoint_answer(status, &ans, why);
   else if (net)
     snprintf(why, sizeof why, "%s", net);
   kkachi__http_set_retrying(ep->http, rc != KKACHI_ENET);
@@ -300,7 +298,7 @@ gsp_graph(kkachi_endpoint *ep, const char *iri, const unsigned char *nt,
           size_t ntlen, size_t n, int replace, int *missing)
 {
   kk_buf url = KK_BUF_INIT, ans = KK_BUF_INIT;
-  char why[WHY_MAX] = "";
+  char why[KK_WHY_MAX] = "";
   const char *net = NULL;
   long status = 0;
   int rc;
@@ -318,7 +316,7 @@ gsp_graph(kkachi_endpoint *ep, const char *iri, const unsigned char *nt,
     *missing = ep->update && !ep->graphs &&
                (status == 404 || status == 405 || status == 415 ||
                 status == 501);
-    rc = answer_rc(status, &ans, why);
+    rc = kkachi__endpoint_answer(status, &ans, why);
   } else if (net)
     snprintf(why, sizeof why, "%s", net);
   kkachi__http_set_retrying(ep->http, rc != KKACHI_ENET);

@@ -40,6 +40,13 @@ struct kkachi_endpoint {
   int failed;        /* the worst outcome since the last load began */
 };
 
+#define KK_WHY_MAX 300
+
+/* Maps a server's answer to an outcome: 0 for 2xx, KKACHI_EAUTH for 401
+ * and 403, KKACHI_EHTTP otherwise, with why (KK_WHY_MAX bytes) filled in
+ * with the status and the first line of the answer. */
+int kkachi__endpoint_answer(long status, const kk_buf *ans, char *why);
+
 /* Sends (or batches) the n statements of one graph, named by graph (their
  * own graph terms are ignored); the statements stay the caller's.
  * Returns 0, the graph's error (reported already), or KKACHI_EAUTH /

@@ -34,20 +34,13 @@ add_value(kk_table *t, json_t *v)
 {
   const char *type = json_string_value(json_object_get(v, "type"));
   const char *value = json_string_value(json_object_get(v, "value"));
-  kk_buf b = KK_BUF_INIT;
-  int rc;
-  if (!v || !type || !value)
-    return kkachi__table_add(t, "");
-  if (!strcmp(type, "uri"))
-    rc = kkachi__buf_printf(&b, "<%s>", value);
-  else if (!strcmp(type, "bnode"))
-    rc = kkachi__buf_printf(&b, "_:%s", value);
-  else
-    rc = kkachi__buf_puts(&b, value);
-  if (!rc)
-    rc = kkachi__table_add(t, b.data);
-  kkachi__buf_free(&b);
-  return rc;
+  if (!type || !value)
+    return kkachi__table_add(t, NULL);
+  return kkachi__table_add_term(t,
+                                !strcmp(type, "uri")     ? KK_CELL_IRI
+                                : !strcmp(type, "bnode") ? KK_CELL_BLANK
+                                                         : KK_CELL_LITERAL,
+                                value);
 }
 
 /* SPARQL 1.1 Query Results JSON as a table; ASK answers as one cell. */
@@ -103,7 +96,7 @@ kkachi_endpoint_query(kkachi_endpoint *ep, const char *sparql,
 {
   kk_buf form = KK_BUF_INIT, ans = KK_BUF_INIT;
   const char *accept = accept_of(format), *why = NULL;
-  char *ctype = NULL;
+  char *ctype = NULL, failure[KK_WHY_MAX];
   long status = 0;
   int rc;
 
@@ -121,15 +114,11 @@ kkachi_endpoint_query(kkachi_endpoint *ep, const char *sparql,
                 why ? why : kkachi_strerror(rc));
     goto done;
   }
-  if (status < 200 || status >= 300) {
-    size_t n = 0;
-    const char *s = ans.data ? ans.data : "";
-    while (s[n] && s[n] != '\n' && n < 300)
-      n++;
-    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, ep->query, 0, 0,
-                "HTTP %ld%s%.*s", status, n ? ": " : "", (int)n, s);
-    rc = status == 400 ? KKACHI_ESYNTAX
-         : status == 401 || status == 403 ? KKACHI_EAUTH : KKACHI_EHTTP;
+  if ((rc = kkachi__endpoint_answer(status, &ans, failure))) {
+    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, ep->query, 0, 0, "%s",
+                failure);
+    if (status == 400)
+      rc = KKACHI_ESYNTAX;
     goto done;
   }
   if (!strcmp(format, "table") && ctype &&

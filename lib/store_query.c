@@ -12,21 +12,17 @@
 static int
 add_cell(kk_table *t, librdf_node *n)
 {
-  kk_buf b = KK_BUF_INIT;
-  int rc;
   if (!n)
-    rc = kkachi__buf_puts(&b, "");
-  else if (librdf_node_is_resource(n))
-    rc = kkachi__buf_printf(&b, "<%s>",
-                            librdf_uri_as_string(librdf_node_get_uri(n)));
-  else if (librdf_node_is_blank(n))
-    rc = kkachi__buf_printf(&b, "_:%s", librdf_node_get_blank_identifier(n));
-  else
-    rc = kkachi__buf_puts(&b, (const char *)librdf_node_get_literal_value(n));
-  if (!rc)
-    rc = kkachi__table_add(t, b.data);
-  kkachi__buf_free(&b);
-  return rc;
+    return kkachi__table_add(t, NULL);
+  if (librdf_node_is_resource(n))
+    return kkachi__table_add_term(
+        t, KK_CELL_IRI,
+        (const char *)librdf_uri_as_string(librdf_node_get_uri(n)));
+  if (librdf_node_is_blank(n))
+    return kkachi__table_add_term(
+        t, KK_CELL_BLANK, (const char *)librdf_node_get_blank_identifier(n));
+  return kkachi__table_add_term(
+      t, KK_CELL_LITERAL, (const char *)librdf_node_get_literal_value(n));
 }
 
 /* Select results as an aligned table; ASK answers as true or false. */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "kkachi.h"
 #include "table.h"
 #include "utf8.h"
@@ -86,6 +87,20 @@ kkachi__table_add(kk_table *t, const char *text)
     t->width[t->n % t->cols] = w;
   t->n++;
   return 0;
+}
+
+int
+kkachi__table_add_term(kk_table *t, int kind, const char *value)
+{
+  kk_buf b = KK_BUF_INIT;
+  int rc;
+  if (!value || kind == KK_CELL_LITERAL)
+    return kkachi__table_add(t, value);
+  rc = kkachi__buf_printf(&b, kind == KK_CELL_IRI ? "<%s>" : "_:%s", value);
+  if (!rc)
+    rc = kkachi__table_add(t, b.data);
+  kkachi__buf_free(&b);
+  return rc;
 }
 
 static void
