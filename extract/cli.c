@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -41,6 +42,25 @@ cli_datadir(void)
 {
   const char *dir = getenv("KKACHI_DATADIR");
   return dir && *dir ? dir : KKACHI_DATADIR;
+}
+
+const char *
+cli_default_store(void)
+{
+  static const char *store;
+  if (!store) {
+    const char *s = getenv("KKACHI_STORE");
+    store = s && *s ? s : "kkachi.store";
+  }
+  return store;
+}
+
+double
+cli_now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 const char *

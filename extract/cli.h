@@ -22,6 +22,14 @@ const char *cli_datadir(void);
  * compiled-in data folder). Static storage. */
 const char *cli_default_rules(void);
 
+/* The embedded store without --store: $KKACHI_STORE or "kkachi.store".
+ * The same pointer each time, so that a default can be told from a
+ * store named on the command line. */
+const char *cli_default_store(void);
+
+/* Seconds on a monotonic clock, for rates and durations. */
+double cli_now(void);
+
 /* Makes an engine with the rules of paths (or the installed rules when
  * n is 0, plus add[] in any case) loaded and compiled. Returns an exit
  * status; *out is set on EXIT_DONE. */

@@ -64,19 +64,6 @@ help(FILE *fp)
         fp);
 }
 
-/* The store of a bare --load (the same string each time, so that it can
- * be told from --load=STORE). */
-static const char *
-default_load(void)
-{
-  static const char *store;
-  if (!store)
-    store = getenv("KKACHI_STORE") && *getenv("KKACHI_STORE")
-                ? getenv("KKACHI_STORE")
-                : "kkachi.store";
-  return store;
-}
-
 static int
 parse(opts *o, int argc, char **argv)
 {
@@ -128,7 +115,7 @@ parse(opts *o, int argc, char **argv)
       break;
     }
     case 'q': o->progress = -1; break;
-    case 'L': o->load = optarg ? optarg : default_load(); break;
+    case 'L': o->load = optarg ? optarg : cli_default_store(); break;
     case 'h': help(stdout); return -1;
     case 'i':
       if (!strcmp(optarg, "text"))
@@ -161,7 +148,8 @@ parse(opts *o, int argc, char **argv)
       return EXIT_FAILED;
     }
   }
-  if (remote_active(&o->remote) && o->load && o->load != default_load()) {
+  if (remote_active(&o->remote) && o->load &&
+      o->load != cli_default_store()) {
     cli_error("--load=STORE and --endpoint exclude each other");
     return EXIT_FAILED;
   }
@@ -395,15 +383,10 @@ done:
   kkachi_writer_free(w);
   kkachi_store_free(store);
   if (remote_active(&o.remote)) {
-    if (o.remote.nfailed) {
-      cli_error("%lu graphs not loaded%s%s", (unsigned long)o.remote.nfailed,
-                o.remote.failed_path ? "; listed in " : "",
-                o.remote.failed_path ? o.remote.failed_path : "");
-      if (worst < EXIT_FINDING)
-        worst = EXIT_FINDING;
-    }
     if (remote_close(&o.remote, ep))
       worst = EXIT_FAILED;
+    else if (o.remote.nfailed && worst < EXIT_FINDING)
+      worst = EXIT_FINDING;
   }
   if (output_close(&out, worst == EXIT_FAILED))
     worst = EXIT_FAILED;

@@ -4,19 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "remote.h"
 
 #define MAX_QUERY (1 << 20)
-
-static const char *
-default_store(void)
-{
-  const char *s = getenv("KKACHI_STORE");
-  return s && *s ? s : "kkachi.store";
-}
 
 static void
 load_help(FILE *fp)
@@ -57,21 +49,15 @@ open_store(kkachi_engine **e, const char *spec)
   return s;
 }
 
-static double
-now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
+/* The line a load ends with; changes is "" or " (A added, R removed)". */
 static void
-summary(const char *where, size_t graphs, size_t triples, double t0)
+summary(const char *where, const char *changes, size_t graphs,
+        size_t triples, double t0)
 {
-  double dt = now() - t0;
-  fprintf(stderr, "kkachi: loaded %lu graphs, %lu triples into %s in "
+  double dt = cli_now() - t0;
+  fprintf(stderr, "kkachi: loaded %lu graphs, %lu triples into %s%s in "
           "%.2f s (%.0f triples/s)\n", (unsigned long)graphs,
-          (unsigned long)triples, where, dt,
+          (unsigned long)triples, where, changes, dt,
           dt > 0 ? (double)triples / dt : 0.0);
 }
 
@@ -82,7 +68,7 @@ load_remote(remote_opts *r, int first, int argc, char **argv)
   kkachi_engine *e = NULL;
   kkachi_endpoint *ep = NULL;
   size_t graphs = 0, triples = 0;
-  double t0 = now();
+  double t0 = cli_now();
   int i, rc, status;
 
   if (kkachi_engine_new(&e))
@@ -104,12 +90,8 @@ load_remote(remote_opts *r, int first, int argc, char **argv)
     if (rc)
       status = EXIT_FINDING;
   }
-  summary(r->ep.graph_store ? r->ep.graph_store : r->ep.update, graphs,
+  summary(r->ep.graph_store ? r->ep.graph_store : r->ep.update, "", graphs,
           triples, t0);
-  if (r->nfailed)
-    cli_error("%lu graphs not loaded%s%s", (unsigned long)r->nfailed,
-              r->failed_path ? "; listed in " : "",
-              r->failed_path ? r->failed_path : "");
 done:
   if (remote_close(r, ep))
     status = EXIT_FAILED;
@@ -130,7 +112,8 @@ cmd_load(int argc, char **argv)
   kkachi_store *s;
   remote_opts r;
   size_t graphs = 0, triples = 0, added, removed;
-  double t0 = now(), dt;
+  double t0 = cli_now();
+  char changes[64];
   int c, i, rc, status = EXIT_DONE;
 
   remote_init(&r, 0);
@@ -155,7 +138,7 @@ cmd_load(int argc, char **argv)
     return load_remote(&r, optind, argc, argv);
   }
   if (!spec)
-    spec = default_store();
+    spec = cli_default_store();
   if (!(s = open_store(&e, spec)))
     return EXIT_FAILED;
   for (i = optind; i < argc || (i == optind && optind == argc); i++) {
@@ -169,13 +152,9 @@ cmd_load(int argc, char **argv)
   /* what changed, not the store's size: counting the statements of a
    * Berkeley DB store reads all of it */
   kkachi_store_changes(s, &added, &removed);
-  dt = now() - t0;
-  fprintf(stderr,
-          "kkachi: loaded %lu graphs, %lu triples into %s (%lu added, "
-          "%lu removed) in %.2f s (%.0f triples/s)\n",
-          (unsigned long)graphs, (unsigned long)triples, spec,
-          (unsigned long)added, (unsigned long)removed, dt,
-          dt > 0 ? (double)triples / dt : 0.0);
+  snprintf(changes, sizeof changes, " (%lu added, %lu removed)",
+           (unsigned long)added, (unsigned long)removed);
+  summary(spec, changes, graphs, triples, t0);
   kkachi_store_free(s);
   kkachi_engine_free(e);
   return status;
@@ -303,7 +282,7 @@ cmd_query(int argc, char **argv)
     free(q);
     return rc ? EXIT_FAILED : EXIT_DONE;
   }
-  if (!(s = open_store(&e, spec ? spec : default_store()))) {
+  if (!(s = open_store(&e, spec ? spec : cli_default_store()))) {
     free(q);
     return EXIT_FAILED;
   }

@@ -2,20 +2,12 @@
  * a summary line when they are done. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "progress.h"
 
 #define EVERY 0.25 /* seconds between updates of the line */
-
-static double
-now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 void
 progress_init(progress *p, int mode, unsigned long long total)
@@ -23,7 +15,7 @@ progress_init(progress *p, int mode, unsigned long long total)
   memset(p, 0, sizeof *p);
   p->on = mode > 0 || (mode == 0 && isatty(STDERR_FILENO));
   p->total = total;
-  p->start = p->last = now();
+  p->start = p->last = cli_now();
 }
 
 static void
@@ -45,7 +37,7 @@ tick(progress *p)
   double t;
   if (!p->on)
     return;
-  t = now();
+  t = cli_now();
   if (t - p->last >= EVERY) {
     p->last = t;
     line(p, t);
@@ -92,7 +84,7 @@ progress_error(progress *p)
 void
 progress_end(progress *p)
 {
-  double dt = now() - p->start;
+  double dt = cli_now() - p->start;
   size_t k;
   if (!p->on)
     return;

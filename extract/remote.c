@@ -180,6 +180,10 @@ remote_close(remote_opts *r, kkachi_endpoint *ep)
   if (ep)
     kkachi_endpoint_flush(ep);
   kkachi_endpoint_free(ep);
+  if (r->nfailed)
+    cli_error("%lu graphs not loaded%s%s", (unsigned long)r->nfailed,
+              r->failed_path ? "; listed in " : "",
+              r->failed_path ? r->failed_path : "");
   if (r->failed_open && output_close(&r->failed, 0))
     rc = -1;
   r->failed_open = 0;

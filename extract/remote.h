@@ -67,8 +67,9 @@ int remote_active(const remote_opts *r);
  * list and the --failed file. Returns an exit status. */
 int remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r);
 
-/* Sends what is batched, closes the client and the lists. Returns 0, or
- * -1 when the --failed list could not be written. */
+/* Sends what is batched, says how many graphs did not load (r->nfailed
+ * keeps the count), closes the client and the lists. Returns 0, or -1
+ * when the --failed list could not be written. */
 int remote_close(remote_opts *r, kkachi_endpoint *ep);
 
 #endif
