@@ -59,6 +59,7 @@ kkachi__rule_free(kk_rule *r)
   for (i = 0; i < r->nneeds; i++)
     kkachi__free(r->needs[i]);
   kkachi__free(r->needs);
+  kkachi__free(r->need_slot);
   kkachi__free(r);
 }
 
@@ -91,6 +92,16 @@ kkachi_engine_free(kkachi_engine *e)
     kkachi__free(e->defines[i]);
   }
   kkachi__free(e->defines);
+  for (i = 0; i < e->nscan; i++) {
+    kkachi__gazscan_free(e->scan[i]);
+    kkachi__gazspans_clear(&e->spans[i]);
+  }
+  kkachi__free(e->scan);
+  kkachi__free(e->spans);
+  kkachi__free(e->scan_g);
+  for (i = 0; i < e->nlists; i++)
+    kkachi__gazetteer_free(e->lists[i]);
+  kkachi__free(e->lists);
   for (i = 0; i < e->ngaz; i++)
     kkachi__gazetteer_free(e->gaz[i]);
   kkachi__free(e->gaz);
@@ -126,6 +137,76 @@ kkachi_engine_set_base(kkachi_engine *e, const char *base)
     return KKACHI_ENOMEM;
   kkachi__free(e->base);
   e->base = c;
+  return 0;
+}
+
+static int
+add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot);
+
+int
+kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
+                         size_t *slot)
+{
+  return add_slot(e, g, 0, slot);
+}
+
+int
+kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
+                            char *const *lits, size_t n, size_t *slot)
+{
+  kk_gazetteer *g, **lists;
+  size_t i;
+  int rc;
+
+  for (i = 0; i < e->nlists; i++)
+    if (!strcmp(e->lists[i]->name, key))
+      return add_slot(e, e->lists[i], 1, slot);
+  lists = kkachi__realloc(e->lists, (e->nlists + 1) * sizeof *lists);
+  if (!lists)
+    return KKACHI_ENOMEM;
+  e->lists = lists;
+  if ((rc = kkachi__gazetteer_new(&g, key)))
+    return rc;
+  for (i = 0; i < n && !rc; i++)
+    rc = kkachi__gazetteer_add(g, lits[i], strlen(lits[i]));
+  if (rc) {
+    kkachi__gazetteer_free(g);
+    return rc;
+  }
+  e->lists[e->nlists++] = g;
+  return add_slot(e, g, 1, slot);
+}
+
+static int
+add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot)
+{
+  kk_gazscan **scan;
+  kk_gazspans *spans;
+  const kk_gazetteer **sg;
+  size_t i;
+  int rc;
+
+  for (i = 0; i < e->nscan; i++)
+    if (e->scan_g[i] == g) {
+      *slot = i;
+      return 0;
+    }
+  scan = kkachi__realloc(e->scan, (e->nscan + 1) * sizeof *scan);
+  if (scan)
+    e->scan = scan;
+  spans = kkachi__realloc(e->spans, (e->nscan + 1) * sizeof *spans);
+  if (spans)
+    e->spans = spans;
+  sg = kkachi__realloc(e->scan_g, (e->nscan + 1) * sizeof *sg);
+  if (sg)
+    e->scan_g = sg;
+  if (!scan || !spans || !sg)
+    return KKACHI_ENOMEM;
+  if ((rc = kkachi__gazscan_new(&e->scan[e->nscan], g, exact)))
+    return rc;
+  memset(&e->spans[e->nscan], 0, sizeof *e->spans);
+  e->scan_g[e->nscan] = g;
+  *slot = e->nscan++;
   return 0;
 }
 

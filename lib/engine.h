@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "gazetteer.h"
+#include "gazscan.h"
 #include "kkachi.h"
 #include "log.h"
 #include "rule.h"
@@ -36,6 +37,15 @@ struct kkachi_engine {
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
   const kk_rule *cur_rule;  /* the rule being matched, for callouts */
+  size_t cur_base;          /* the sentence's offset in the text */
+  /* gazetteers found in the text by trie before the rules run: those
+   * checked by callout and those named in needs lines */
+  const kk_gazetteer **scan_g;
+  kk_gazscan **scan;
+  kk_gazspans *spans; /* where each occurs in the current text */
+  size_t nscan;
+  kk_gazetteer **lists; /* literal lists, named "a|b|c", owned */
+  size_t nlists;
   struct kk_numparser *num; /* counts and periods */
   librdf_world *world;      /* created on first use by a writer */
   char *rdf_held;           /* see kkachi__engine_hold_rdf */
@@ -57,6 +67,16 @@ int kkachi__rules_compile(kkachi_engine *e);
 /* Expands {{references}} of src into out (for compile and for tests). */
 int kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
                          kk_rule *r);
+
+/* The index of g among the gazetteers found by trie in every text,
+ * adding it when new. */
+int kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
+                             size_t *slot);
+
+/* The slot of a list of literals found as written ("a|b|c"); one per
+ * distinct list, made on first use and owned by the engine. */
+int kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
+                                char *const *lits, size_t n, size_t *slot);
 
 /* Returns the librdf world, creating it on first use. */
 librdf_world *kkachi__engine_world(kkachi_engine *e);

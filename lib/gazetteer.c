@@ -262,6 +262,28 @@ add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col)
   return rc;
 }
 
+int
+kkachi__gazetteer_add(kk_gazetteer *g, const char *s, size_t n)
+{
+  kk_gaz_row *r;
+  char *line = kkachi__strndup(s, n);
+  int rc;
+  if (!line)
+    return KKACHI_ENOMEM;
+  rc = parse_row(&r, line);
+  kkachi__free(line);
+  if (rc)
+    return rc;
+  if (!r->canon[0]) {
+    row_free(r);
+    return KKACHI_EINVAL;
+  }
+  rc = add_row(g, r, 0);
+  if (rc && rc != KKACHI_ENOMEM)
+    row_free(r);
+  return rc;
+}
+
 static int
 load_line(kk_gazetteer *g, char *line, int alias_col, const char *path,
           unsigned long lineno, kk_log *log)

@@ -41,6 +41,10 @@ void kkachi__gazetteer_free(kk_gazetteer *g);
 int kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
                            kk_log *log);
 
+/* Adds the form s[0..n) as a row of its own (for lists made in code,
+ * such as a rule's needs). */
+int kkachi__gazetteer_add(kk_gazetteer *g, const char *s, size_t n);
+
 /* Returns the row whose surface form is s[0..n), or NULL. */
 const kk_gaz_row *kkachi__gazetteer_find(const kk_gazetteer *g, const char *s,
                                          size_t n);

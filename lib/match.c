@@ -98,8 +98,10 @@ yield(kk_mentions *ms, const kk_rule *r, const char *subject, size_t base,
   return 0;
 }
 
-/* Accepts a gazetteer candidate (group kkgN, N in the callout string)
- * only when the gazetteer lists it; otherwise the match backtracks. */
+/* The gazetteer callouts: "bN" lets the match go on only where a form
+ * of the rule's gazetteer reference N begins, "N" accepts the candidate
+ * in group kkgN only when it is a form; otherwise the match backtracks.
+ * Both look up where the forms occur, found once per text. */
 int kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data);
 
 int
@@ -108,27 +110,34 @@ kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data)
   const kkachi_engine *e = data;
   const kk_rule *r = e->cur_rule;
   const kk_gazref *ref;
+  const kk_gazspans *sp;
   unsigned long i = 0;
   PCRE2_SIZE b, end;
   PCRE2_SPTR s = cb->callout_string;
-  size_t k;
+  size_t k = 0;
+  int begin;
 
-  if (!r || !s)
+  if (!r || !s || !cb->callout_string_length)
     return 0;
-  for (k = 0; k < cb->callout_string_length && s[k] >= '0' && s[k] <= '9'; k++)
+  begin = s[0] == 'b';
+  for (k = (size_t)begin; k < cb->callout_string_length && s[k] >= '0' && s[k] <= '9'; k++)
     i = i * 10 + (unsigned long)(s[k] - '0');
   if (i >= r->nrefs)
     return PCRE2_ERROR_CALLOUT;
   ref = &r->refs[i];
+  sp = &e->spans[ref->slot];
+  if (begin)
+    return kkachi__gazspans_starts(sp, e->cur_base + cb->current_position)
+               ? 0
+               : 1;
   if (ref->group >= cb->capture_top)
     return 1;
   b = cb->offset_vector[2 * ref->group];
   end = cb->offset_vector[2 * ref->group + 1];
-  if (b == PCRE2_UNSET || end < b)
+  if (b == PCRE2_UNSET || end <= b)
     return 1;
-  return kkachi__gazetteer_find(ref->g, (const char *)cb->subject + b, end - b)
-             ? 0
-             : 1;
+  return kkachi__gazspans_has(sp, e->cur_base + b, e->cur_base + end) ? 0
+                                                                       : 1;
 }
 
 static int
@@ -142,6 +151,7 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
   int rc;
 
   e->cur_rule = r;
+  e->cur_base = s->begin;
   while (start <= len) {
     PCRE2_SIZE *ov;
     int n = pcre2_match(r->code, (PCRE2_SPTR)subject, len, start,
@@ -176,30 +186,16 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
   return 0;
 }
 
+/* Whether the sentence holds one of the literals or gazetteer forms the
+ * rule needs (found in the whole text beforehand). */
 static int
-contains(const char *s, size_t n, const char *lit)
-{
-  size_t m = strlen(lit), i;
-  const char *p;
-  for (i = 0; m && i + m <= n; i = (size_t)(p - s) + 1) {
-    p = memchr(s + i, lit[0], n - m + 1 - i);
-    if (!p)
-      return 0;
-    if (!memcmp(p, lit, m))
-      return 1;
-  }
-  return 0;
-}
-
-/* Whether the sentence holds one of the literals the rule needs. */
-static int
-has_needed(const kk_rule *r, const char *s, size_t n)
+has_needed(const kkachi_engine *e, const kk_rule *r, const kk_sentence *s)
 {
   size_t i;
-  if (!r->nneeds)
+  if (!r->nneed_slots)
     return 1;
-  for (i = 0; i < r->nneeds; i++)
-    if (contains(s, n, r->needs[i]))
+  for (i = 0; i < r->nneed_slots; i++)
+    if (kkachi__gazspans_within(&e->spans[r->need_slot[i]], s->begin, s->end))
       return 1;
   return 0;
 }
@@ -211,6 +207,9 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
   size_t i, k;
   int rc;
 
+  for (k = 0; k < e->nscan; k++)
+    if ((rc = kkachi__gazscan_run(e->scan[k], t->s, t->len, &e->spans[k])))
+      return rc;
   for (i = 0; i < t->nsent; i++)
     for (k = 0; k < e->nrules; k++) {
       const kk_rule *r = e->rules[k];
@@ -218,8 +217,7 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
         continue;
       if (!t->sent[i].body && !r->scope_any)
         continue;
-      if (!has_needed(r, t->s + t->sent[i].begin,
-                      t->sent[i].end - t->sent[i].begin))
+      if (!has_needed(e, r, &t->sent[i]))
         continue;
       if ((rc = run_rule(e, r, t, i, ms)))
         return rc;

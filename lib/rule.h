@@ -47,8 +47,12 @@ typedef struct kk_rule {
   unsigned long pattern_line;
   int scope_any;      /* 1: also outside the article body (bylines) */
   int skip_quoted;    /* 1: not inside quoted speech */
-  char **needs; /* the rule runs only on sentences with one of these */
+  char **needs; /* the rule runs only on sentences with one of these:
+                   literals, or {{gazetteer}} for any of its forms */
   size_t nneeds;
+  size_t *need_slot; /* scan slots of the needed gazetteers and of the
+                        needed literals as one list; set when compiled */
+  size_t nneed_slots;
   kk_factspec *facts; /* owned */
   size_t nfacts;
   kk_example *examples; /* owned */
@@ -65,6 +69,7 @@ struct kk_gazetteer;
 typedef struct kk_gazref {
   const struct kk_gazetteer *g;
   uint32_t group;
+  size_t slot; /* where the engine keeps g's occurrences in the text */
 } kk_gazref;
 
 typedef struct kk_define {

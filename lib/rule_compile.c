@@ -88,54 +88,47 @@ append_gazetteer(kk_buf *out, const kk_gazetteer *g)
 
 /* A gazetteer whose alternation would be larger than this is matched by
  * shape and looked up by callout: PCRE2 caps a compiled pattern at 64 KiB
- * with its default link size, and a hash lookup is cheaper than a long
+ * with its default link size, and a lookup is cheaper than a long
  * alternation anyway. */
 #define KK_ALTERNATION_MAX 2048
 
 /* Appends a candidate of the gazetteer's shape (as many words and as long
  * words as its longest form, greedy so that the longest is tried first) in
- * a group kkgN, and a callout that accepts it only when it is listed. */
+ * a group kkgN, between two callouts: "bN" lets the match go on only where
+ * a form begins, "N" accepts the candidate only when it is a form. Where
+ * the forms occur is found once per text (gazscan.c), so both are
+ * lookups. */
 static int
-append_gazref(kk_buf *out, const kk_gazetteer *g, kk_rule *r)
+append_gazref(kkachi_engine *e, kk_buf *out, const kk_gazetteer *g,
+              kk_rule *r)
 {
-  size_t i, maxcp = 1, maxw = 1;
+  size_t maxcp, maxw, slot;
+  unsigned long n;
   kk_gazref *refs;
+  int rc;
 
   if (!r)
     return KKACHI_EINVAL;
-  for (i = 0; i < g->nforms; i++) {
-    const char *f = g->forms[i], *sp;
-    size_t words = 1;
-    while ((sp = strchr(f, ' '))) {
-      size_t cp = kkachi__utf8_count(f, (size_t)(sp - f));
-      if (cp > maxcp)
-        maxcp = cp;
-      words++;
-      f = sp + 1;
-    }
-    if (kkachi__utf8_count(f, strlen(f)) > maxcp)
-      maxcp = kkachi__utf8_count(f, strlen(f));
-    if (words > maxw)
-      maxw = words;
-  }
-  maxw++; /* a form may be written with one more space than listed */
+  if ((rc = kkachi__engine_scan_slot(e, g, &slot)))
+    return rc;
+  maxw = kkachi__gazscan_maxw(e->scan[slot]);
+  maxcp = kkachi__gazscan_maxcp(e->scan[slot]);
   refs = kkachi__realloc(r->refs, (r->nrefs + 1) * sizeof *refs);
   if (!refs)
     return KKACHI_ENOMEM;
   r->refs = refs;
   refs[r->nrefs].g = g;
   refs[r->nrefs].group = 0;
-  r->nrefs++;
+  refs[r->nrefs].slot = slot;
+  n = (unsigned long)r->nrefs++;
   if (maxw == 1)
-    return kkachi__buf_printf(
-        out, "(?<kkg%lu>\\S{1,%lu})(?C\"%lu\")", (unsigned long)r->nrefs - 1,
-        (unsigned long)maxcp, (unsigned long)r->nrefs - 1);
+    return kkachi__buf_printf(out, "(?C\"b%lu\")(?<kkg%lu>\\S{1,%lu})(?C\"%lu\")",
+                              n, n, (unsigned long)maxcp, n);
   return kkachi__buf_printf(out,
-                            "(?<kkg%lu>\\S{1,%lu}(?:\\x20\\S{1,%lu}){0,%lu})"
-                            "(?C\"%lu\")",
-                            (unsigned long)r->nrefs - 1, (unsigned long)maxcp,
-                            (unsigned long)maxcp, (unsigned long)maxw - 1,
-                            (unsigned long)r->nrefs - 1);
+                            "(?C\"b%lu\")(?<kkg%lu>\\S{1,%lu}(?:\\x20\\S{1,%lu})"
+                            "{0,%lu})(?C\"%lu\")",
+                            n, n, (unsigned long)maxcp, (unsigned long)maxcp,
+                            (unsigned long)maxw - 1, n);
 }
 
 static const kk_define *
@@ -192,7 +185,7 @@ expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
       for (i = 0; i < g->nforms; i++)
         total += strlen(g->forms[i]) + 1;
       if (total > KK_ALTERNATION_MAX && r && !single_chars(g))
-        rc = append_gazref(out, g, r);
+        rc = append_gazref(e, out, g, r);
       else
         rc = append_gazetteer(out, g);
     } else {
@@ -250,6 +243,58 @@ bind_groups(kkachi_engine *e, kk_rule *r)
   return 0;
 }
 
+/* Resolves r's needs to scan slots: each {{gazetteer}} to its own, the
+ * literals together to one list's, so that a text is searched for them
+ * once however many rules need them. */
+static int
+bind_needs(kkachi_engine *e, kk_rule *r)
+{
+  kk_buf key = KK_BUF_INIT;
+  char **lits = NULL;
+  size_t i, nlits = 0, slot;
+  int rc = 0;
+
+  kkachi__free(r->need_slot);
+  r->need_slot = NULL;
+  r->nneed_slots = 0;
+  if (!r->nneeds)
+    return 0;
+  r->need_slot = kkachi__calloc(r->nneeds, sizeof *r->need_slot);
+  lits = kkachi__calloc(r->nneeds, sizeof *lits);
+  if (!r->need_slot || !lits) {
+    rc = KKACHI_ENOMEM;
+    goto done;
+  }
+  for (i = 0; i < r->nneeds && !rc; i++) {
+    const char *w = r->needs[i];
+    size_t n = strlen(w);
+    const kk_gazetteer *g;
+    char name[128];
+    if (n < 5 || strncmp(w, "{{", 2) || strcmp(w + n - 2, "}}")) {
+      lits[nlits++] = r->needs[i];
+      rc = (key.len ? kkachi__buf_append(&key, "|", 1) : 0)
+               ? KKACHI_ENOMEM
+               : kkachi__buf_puts(&key, w);
+      continue;
+    }
+    snprintf(name, sizeof name, "%.*s", (int)(n - 4), w + 2);
+    if (!(g = kkachi__engine_gazetteer(e, name))) {
+      kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 0,
+                  "rule '%s': needs names '%s', which is not a gazetteer",
+                  r->id, w);
+      rc = KKACHI_ESYNTAX;
+    } else if (!(rc = kkachi__engine_scan_slot(e, g, &slot)))
+      r->need_slot[r->nneed_slots++] = slot;
+  }
+  if (!rc && nlits
+      && !(rc = kkachi__engine_literal_slot(e, key.data, lits, nlits, &slot)))
+    r->need_slot[r->nneed_slots++] = slot;
+done:
+  kkachi__free(lits);
+  kkachi__buf_free(&key);
+  return rc;
+}
+
 static int
 compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
 {
@@ -258,8 +303,7 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
   PCRE2_SIZE off;
   size_t size = 0, i;
 
-  rc = expand(e, r->pattern, &pat, r, 0);
-  if (rc)
+  if ((rc = bind_needs(e, r)) || (rc = expand(e, r->pattern, &pat, r, 0)))
     goto done;
   r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
                           PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK

@@ -1,0 +1,120 @@
+/* test_gazscan.c: the spans found by the gazetteer scanner are exactly the
+ * candidates the gazetteer lookup accepts, over every span of a text. */
+#include <string.h>
+
+#include "check.h"
+#include "gazetteer.h"
+#include "gazscan.h"
+#include "kkachi.h"
+#include "utf8.h"
+
+static const char *forms[] = {
+  "한국은행", "은행", "SM엔터테인먼트", "KB 국민은행", "서울대학교",
+  "서울대",   "KAIST", "국제 원자력 기구",
+};
+
+/* Whether s[b..e) has the candidate shape: words of 1..maxcp code points
+ * without white space, one ASCII space apart, at most maxw of them. */
+static int
+shaped(const char *s, size_t b, size_t e, size_t maxw, size_t maxcp)
+{
+  size_t i = b, words = 1, cp = 0;
+  while (i < e) {
+    uint32_t c = kkachi__utf8_next(s, &i);
+    if (c == ' ') {
+      if (cp == 0 || ++words > maxw)
+        return 0;
+      cp = 0;
+    } else if (c == '\t' || c == '\n' || c == 0x3000 || c == 0xa0) {
+      return 0;
+    } else if (++cp > maxcp) {
+      return 0;
+    }
+  }
+  return cp > 0;
+}
+
+static void
+check_every_span(const kk_gazetteer *g, const kk_gazscan *t, const char *s)
+{
+  kk_gazspans sp = KK_GAZSPANS_INIT;
+  size_t n = strlen(s), b, e, found = 0;
+
+  CHECK(kkachi__gazscan_run(t, s, n, &sp) == 0);
+  for (b = 0; b < n; b++) {
+    int starts = 0;
+    if (((unsigned char)s[b] & 0xC0) == 0x80)
+      continue;
+    for (e = b + 1; e <= n; e++) {
+      int want;
+      if (e < n && ((unsigned char)s[e] & 0xC0) == 0x80)
+        continue;
+      want = shaped(s, b, e, kkachi__gazscan_maxw(t), kkachi__gazscan_maxcp(t))
+             && kkachi__gazetteer_find(g, s + b, e - b) != NULL;
+      if (kkachi__gazspans_has(&sp, b, e) != want)
+        fprintf(stderr, "span [%zu,%zu) '%.*s': want %d\n", b, e,
+                (int)(e - b), s + b, want);
+      CHECK(kkachi__gazspans_has(&sp, b, e) == want);
+      starts |= want;
+      found += (size_t)want;
+    }
+    CHECK(kkachi__gazspans_starts(&sp, b) == starts);
+  }
+  CHECK(found == sp.n);
+  kkachi__gazspans_clear(&sp);
+}
+
+int
+main(void)
+{
+  kk_gazetteer *g = NULL, *lits = NULL;
+  kk_gazscan *t = NULL, *lt = NULL;
+  kk_gazspans sp = KK_GAZSPANS_INIT;
+  const char *text;
+  size_t i;
+
+  CHECK(kkachi__gazetteer_new(&g, "org") == 0);
+  for (i = 0; i < sizeof forms / sizeof *forms; i++)
+    CHECK(kkachi__gazetteer_add(g, forms[i], strlen(forms[i])) == 0);
+  CHECK(kkachi__gazscan_new(&t, g, 0) == 0);
+  CHECK(kkachi__gazscan_maxw(t) == 4); /* three words, and one more */
+
+  /* as written, with spaces left out, with one space too many, inside
+   * longer words, across other white space, at both ends */
+  check_every_span(g, t,
+                   "한국은행과 SM 엔터테인먼트, KB 국민은행 그리고 "
+                   "KB국민은행\xE3\x80\x80서울대학교 학생과 국제 원자력 기구, "
+                   "국제원자력기구 그리고 국제  원자력 기구 KAIST");
+  check_every_span(g, t, "은행");
+  check_every_span(g, t, "");
+
+  /* the spans themselves, in order */
+  text = "SM 엔터테인먼트와 한국은행";
+  CHECK(kkachi__gazscan_run(t, text, strlen(text), &sp) == 0);
+  CHECK(sp.n == 3);
+  CHECK(sp.span[0] == 0 && sp.span[1] == strlen("SM 엔터테인먼트"));
+  CHECK(kkachi__gazspans_within(&sp, 0, strlen(text)));
+  CHECK(!kkachi__gazspans_within(&sp, 1, strlen("SM 엔터테인먼트와 한국은")));
+  CHECK(kkachi__gazspans_within(&sp, 1, strlen(text)));
+
+  /* literals are found as written only, anywhere in a word */
+  CHECK(kkachi__gazetteer_new(&lits, "사업|평가") == 0);
+  CHECK(kkachi__gazetteer_add(lits, "사업", strlen("사업")) == 0);
+  CHECK(kkachi__gazetteer_add(lits, "평가", strlen("평가")) == 0);
+  CHECK(kkachi__gazscan_new(&lt, lits, 1) == 0);
+  text = "사 업 평 가";
+  CHECK(kkachi__gazscan_run(lt, text, strlen(text), &sp) == 0);
+  CHECK(sp.n == 0);
+  text = "사업단이 서면평가를";
+  CHECK(kkachi__gazscan_run(lt, text, strlen(text), &sp) == 0);
+  CHECK(sp.n == 2);
+
+  kkachi__gazspans_clear(&sp);
+  kkachi__gazspans_clear(&sp); /* twice is safe */
+  kkachi__gazscan_free(t);
+  kkachi__gazscan_free(lt);
+  kkachi__gazscan_free(NULL);
+  kkachi__gazetteer_free(g);
+  kkachi__gazetteer_free(lits);
+  return CHECK_END();
+}
