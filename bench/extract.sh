@@ -3,7 +3,9 @@
 # least $MIN_MB MB (default 100) by repeating the real texts under
 # ../shared (or the shipped example) as distinct articles, runs kkachi
 # extract on it with 1 and 2 jobs, and prints MB/s, articles/s and peak
-# memory.
+# memory. With $FLOOR (bench/floor), it also times one PCRE2 pass of every
+# rule pattern over the first $FLOOR_MB MB (default 10) of the corpus, the
+# regex floor, and prints the ratio of extraction time to it.
 set -u
 : "${KKACHI:?}" "${SRCDIR:?}"
 MIN_MB=${MIN_MB:-100}
@@ -31,11 +33,22 @@ PY
 mb=$(du -m "$T/corpus.jsonl" | cut -f1)
 n=$(wc -l <"$T/corpus.jsonl")
 echo "corpus: $n articles, $mb MB"
+secs1=
 for j in 1 2; do
   /usr/bin/time -f "%e %M" -o "$T/time" "$KKACHI" extract --quiet -j $j \
     --rules "$SRCDIR/extract/rules" -f nquads -o "$T/out.nq" "$T/corpus.jsonl" 2>"$T/err"
   read -r secs kb <"$T/time"
+  [ -n "$secs1" ] || secs1=$secs
   awk -v j=$j -v s="$secs" -v kb="$kb" -v mb="$mb" -v n="$n" 'BEGIN {
     printf "extract -j %d: %.2f s, %.2f MB/s, %.0f articles/s, peak RSS %.0f MB\n",
       j, s, mb / s, n / s, kb / 1024 }'
 done
+if [ -n "${FLOOR:-}" ] && [ -x "$FLOOR" ]; then
+  head -c "$(( ${FLOOR_MB:-10} * 1000000 ))" "$T/corpus.jsonl" | sed '$d' >"$T/part.jsonl"
+  pmb=$(du -m "$T/part.jsonl" | cut -f1)
+  "$FLOOR" "$SRCDIR/extract/rules" "$T/part.jsonl" >"$T/floor" || exit 1
+  cat "$T/floor"
+  awk -v mb="$mb" -v s1="$secs1" -v pmb="$pmb" '{ fs = $2 + 0 } END {
+    printf "regex floor: %.2f MB/s; extract -j 1 takes %.2fx the floor\n",
+      pmb / fs, (s1 / mb) / (fs / pmb) }' "$T/floor"
+fi
