@@ -65,10 +65,26 @@ kkachi_article_set(kkachi_article *a, const char *key, const char *value)
     slot = &a->title;
   else if (!strcmp(key, "lang"))
     slot = &a->lang;
+  else if (!strcmp(key, "publisher"))
+    slot = &a->publisher;
+  else if (!strcmp(key, "author"))
+    slot = &a->author;
   else
     return KKACHI_EINVAL;
   if (kkachi__utf8_check(value, strlen(value), NULL))
     return KKACHI_EUTF8;
+  if (slot == &a->author) { /* one more author, on a line of its own */
+    size_t old = a->author ? strlen(a->author) : 0, n = strlen(value);
+    if (!n || strchr(value, '\n'))
+      return KKACHI_EINVAL;
+    if (!(copy = kkachi__realloc(a->author, old + n + 2)))
+      return KKACHI_ENOMEM;
+    if (old)
+      copy[old++] = '\n';
+    memcpy(copy + old, value, n + 1);
+    a->author = copy;
+    return 0;
+  }
   if (!(copy = kkachi__strdup(value)))
     return KKACHI_ENOMEM;
   kkachi__free(*slot);
@@ -93,6 +109,8 @@ kkachi_article_free(kkachi_article *a)
   kkachi__free(a->date);
   kkachi__free(a->title);
   kkachi__free(a->lang);
+  kkachi__free(a->author);
+  kkachi__free(a->publisher);
   kkachi__free(a);
 }
 

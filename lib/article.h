@@ -9,6 +9,8 @@ struct kkachi_article {
   char *text;
   size_t len;
   char *url, *date, *title, *lang;
+  char *author;    /* authors named by metadata, one per line */
+  char *publisher; /* the outlet named by metadata */
 };
 
 #endif

@@ -122,7 +122,7 @@ kkachi_extract(kkachi_result **out, kkachi_engine *e, const kkachi_article *a)
     goto fail;
   if ((rc = kkachi__match(e, &r->text, r->lang, &ms)))
     goto fail;
-  if ((rc = kkachi__resolve(r, &ms)))
+  if ((rc = kkachi__resolve(r, &ms)) || (rc = kkachi__resolve_meta(r, a)))
     goto fail;
   compact(r);
   set_offsets(r);
@@ -189,6 +189,8 @@ kkachi_result_free(kkachi_result *r)
   kkachi__free(r->url);
   kkachi__free(r->date);
   kkachi__free(r->title);
+  free_strings(r->authors, r->nauthors);
+  kkachi__free(r->publisher);
   kkachi__free(r);
 }
 

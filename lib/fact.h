@@ -70,6 +70,9 @@ typedef struct kk_person {
 
 struct kkachi_result {
   char *id, *lang, *url, *date, *title;
+  char **authors; /* persons the page's metadata names as its authors */
+  size_t nauthors;
+  char *publisher; /* the organization its metadata names as outlet */
   kk_text text;
   kk_fact **facts;
   size_t nfacts, capfacts;
@@ -117,6 +120,11 @@ void kkachi__mentions_clear(kk_mentions *ms);
 /* Turns mentions into facts: canonical organizations, article aliases,
  * short forms, duplicates merged. Mentions are consumed. */
 int kkachi__resolve(kkachi_result *r, kk_mentions *ms);
+
+/* Takes the authors and publisher an article's metadata names ("홍길동
+ * 기자 hong@example.com" gives 홍길동) as persons and an organization of
+ * the result. */
+int kkachi__resolve_meta(kkachi_result *r, const kkachi_article *a);
 
 /* Finds or adds the organization surface form s in r. */
 int kkachi__result_org(kkachi_result *r, const char *s, kk_org **out);

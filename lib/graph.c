@@ -114,6 +114,26 @@ is_date(const char *s)
   return 1;
 }
 
+static int org_iri(gctx *g, kk_buf *b, const char *name);
+
+/* The authors and the outlet the page's metadata names. */
+static int
+meta_people(gctx *g)
+{
+  const kkachi_result *r = g->r;
+  kk_buf b = KK_BUF_INIT;
+  size_t i;
+  int rc = 0;
+
+  for (i = 0; i < r->nauthors && !rc; i++)
+    if (!(rc = kkachi__iri_entity(&b, g->e->base, "person", r->authors[i])))
+      rc = t_iri(g, g->article.data, NS_SCHEMA "author", b.data);
+  if (!rc && r->publisher && !(rc = org_iri(g, &b, r->publisher)))
+    rc = t_iri(g, g->article.data, NS_SCHEMA "publisher", b.data);
+  kkachi__buf_free(&b);
+  return rc;
+}
+
 static int
 article_node(gctx *g)
 {
@@ -132,9 +152,11 @@ article_node(gctx *g)
   /* the text the evidence offsets count in */
   if (g->text && (rc = t_lit(g, a, NS_NIF "isString", r->text.s, NULL)))
     return rc;
-  if (r->date && is_date(r->date))
-    rc = t_typed(g, a, NS_SCHEMA "datePublished", r->date, NS_XSD "date");
-  return rc;
+  if (r->date && is_date(r->date)
+      && (rc = t_typed(g, a, NS_SCHEMA "datePublished", r->date,
+                       NS_XSD "date")))
+    return rc;
+  return meta_people(g);
 }
 
 static int
@@ -294,7 +316,7 @@ byline(gctx *g, const kk_fact *f)
   if ((rc = kkachi__iri_entity(&b, g->e->base, "person", author))
       || (rc = t_iri(g, g->article.data, NS_SCHEMA "author", b.data)))
     goto done;
-  if (pub
+  if (pub && !g->r->publisher /* the page's own metadata comes first */
       && ((rc = org_iri(g, &b, pub))
           || (rc = t_iri(g, g->article.data, NS_SCHEMA "publisher", b.data))))
     goto done;

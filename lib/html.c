@@ -254,9 +254,14 @@ done:
 
 /* ---- metadata ---- */
 
+#define KK_MAX_AUTHORS 8
+
 typedef struct meta {
-  char *title, *date, *url, *lang;
-  int title_rank, date_rank, url_rank; /* 3 JSON-LD, 2 Open Graph, 1 other */
+  char *title, *date, *url, *lang, *publisher;
+  char *author[KK_MAX_AUTHORS];
+  size_t nauthors;
+  /* 3 JSON-LD, 2 Open Graph and named meta tags, 1 other */
+  int title_rank, date_rank, url_rank, publisher_rank, author_rank;
 } meta;
 
 static void
@@ -267,6 +272,38 @@ take(char **slot, int *rank, int r, const char *v)
   kkachi__free(*slot);
   *slot = kkachi__strdup(v);
   *rank = r;
+}
+
+/* Adds an author at rank r: a better rank replaces the list, the same
+ * rank adds to it. Links (article:author is often a profile page) are
+ * not names. */
+static void
+add_author(meta *m, int r, const char *v)
+{
+  size_t i;
+  if (!v || !*v || r < m->author_rank || !strncmp(v, "http", 4)
+      || strchr(v, '\n'))
+    return;
+  if (r > m->author_rank) {
+    for (i = 0; i < m->nauthors; i++)
+      kkachi__free(m->author[i]);
+    m->nauthors = 0;
+    m->author_rank = r;
+  }
+  for (i = 0; i < m->nauthors; i++)
+    if (!strcmp(m->author[i], v))
+      return;
+  if (m->nauthors < KK_MAX_AUTHORS && (m->author[m->nauthors] = kkachi__strdup(v)))
+    m->nauthors++;
+}
+
+/* A JSON-LD name: a string, or an object's "name". */
+static const char *
+ld_name(json_t *v)
+{
+  if (json_is_object(v))
+    v = json_object_get(v, "name");
+  return json_string_value(v);
 }
 
 static void
@@ -290,6 +327,14 @@ json_ld(meta *m, json_t *v)
   take(&m->date, &m->date_rank, 3,
        json_string_value(json_object_get(v, "datePublished")));
   take(&m->url, &m->url_rank, 3, json_string_value(json_object_get(v, "url")));
+  take(&m->publisher, &m->publisher_rank, 3,
+       ld_name(json_object_get(v, "publisher")));
+  item = json_object_get(v, "author");
+  if (json_is_array(item)) {
+    json_t *one;
+    json_array_foreach(item, i, one) add_author(m, 3, ld_name(one));
+  } else
+    add_author(m, 3, ld_name(item));
 }
 
 static void
@@ -312,6 +357,12 @@ read_meta(xmlNode *n, meta *m)
           take(&m->url, &m->url_rank, 2, (const char *)v);
         else if (!strcmp(k, "article:published_time"))
           take(&m->date, &m->date_rank, 2, (const char *)v);
+        else if (!strcmp(k, "og:site_name") || !strcmp(k, "publisher")
+                 || !strcmp(k, "article:publisher"))
+          take(&m->publisher, &m->publisher_rank, 2, (const char *)v);
+        else if (!strcmp(k, "author") || !strcmp(k, "article:author")
+                 || !strcmp(k, "dable:author"))
+          add_author(m, 2, (const char *)v);
       }
       xmlFree(p);
       xmlFree(v);
@@ -387,7 +438,7 @@ kkachi__html_article(kkachi_article **out, const char *id, const char *data,
   xmlDoc *doc;
   meta m;
   kk_buf text = KK_BUF_INIT;
-  size_t bad = 0;
+  size_t bad = 0, i;
   int rc;
 
   *out = NULL;
@@ -412,10 +463,20 @@ kkachi__html_article(kkachi_article **out, const char *id, const char *data,
   if (!rc && ((m.title && (rc = kkachi_article_set(*out, "title", m.title))) ||
               (m.date && (rc = kkachi_article_set(*out, "date", m.date))) ||
               (m.url && (rc = kkachi_article_set(*out, "url", m.url))) ||
-              (m.lang && (rc = kkachi_article_set(*out, "lang", m.lang))))) {
+              (m.lang && (rc = kkachi_article_set(*out, "lang", m.lang))) ||
+              (m.publisher
+               && (rc = kkachi_article_set(*out, "publisher", m.publisher))))) {
     kkachi_article_free(*out);
     *out = NULL;
   }
+  for (i = 0; !rc && i < m.nauthors; i++)
+    if ((rc = kkachi_article_set(*out, "author", m.author[i]))) {
+      kkachi_article_free(*out);
+      *out = NULL;
+    }
+  for (i = 0; i < m.nauthors; i++)
+    kkachi__free(m.author[i]);
+  kkachi__free(m.publisher);
   kkachi__free(m.title);
   kkachi__free(m.date);
   kkachi__free(m.url);

@@ -105,7 +105,8 @@ int kkachi_engine_test_rules(kkachi_engine *engine, kkachi_test_fn fn,
 int kkachi_article_new(kkachi_article **out, const char *id, const char *text,
                        size_t len, size_t *bad_offset);
 
-/* Sets metadata: key is "url", "date", "title" or "lang"; takes a copy. */
+/* Sets metadata: key is "url", "date", "title", "lang", "publisher" (the
+ * outlet) or "author" (each call adds one author); takes a copy. */
 int kkachi_article_set(kkachi_article *article, const char *key,
                        const char *value);
 

@@ -189,10 +189,42 @@ opt_string(kkachi_reader *r, json_t *obj, const char *key, const char **out)
   return 0;
 }
 
+/* "author": a name or a list of names. */
+static int
+authors(kkachi_reader *r, json_t *obj, kkachi_article *a)
+{
+  json_t *v = json_object_get(obj, "author"), *item;
+  size_t i;
+  int rc = 0;
+  if (!v || json_is_null(v))
+    return 0;
+  if (json_is_string(v))
+    return json_string_length(v) ? kkachi_article_set(a, "author",
+                                                     json_string_value(v))
+                                  : 0;
+  if (!json_is_array(v)) {
+    snprintf(r->msg, sizeof r->msg,
+             "field 'author' must be a string or a list of strings");
+    return KKACHI_EJSON;
+  }
+  json_array_foreach(v, i, item) {
+    if (!json_is_string(item)) {
+      snprintf(r->msg, sizeof r->msg,
+               "field 'author' must be a string or a list of strings");
+      return KKACHI_EJSON;
+    }
+    if (json_string_length(item)
+        && (rc = kkachi_article_set(a, "author", json_string_value(item))))
+      return rc;
+  }
+  return 0;
+}
+
 static int
 record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
 {
-  static const char *const meta[] = { "url", "date", "title", "lang" };
+  static const char *const meta[]
+      = { "url", "date", "title", "lang", "publisher" };
   char idbuf[64];
   const char *text, *id, *v;
   json_t *jt, *jid;
@@ -229,15 +261,27 @@ record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
              why);
     return rc;
   }
-  for (i = 0; i < 4; i++) {
+  for (i = 0; i < sizeof meta / sizeof *meta; i++) {
     if ((rc = opt_string(r, obj, meta[i], &v))
-        || (v && (rc = kkachi_article_set(*out, meta[i], v)))) {
-      kkachi_article_free(*out);
-      *out = NULL;
-      return rc;
-    }
+        || (v && *v && (rc = kkachi_article_set(*out, meta[i], v))))
+      goto fail;
   }
+  if ((rc = authors(r, obj, *out)))
+    goto fail;
   return 0;
+fail:
+  if (rc == KKACHI_EINVAL) {
+    snprintf(r->msg, sizeof r->msg, "article '%.80s': a bad metadata value",
+             id);
+    rc = KKACHI_EJSON;
+  } else if (rc == KKACHI_EJSON) {
+    char why[384];
+    snprintf(why, sizeof why, "%.300s", r->msg);
+    snprintf(r->msg, sizeof r->msg, "article '%.80s': %s", id, why);
+  }
+  kkachi_article_free(*out);
+  *out = NULL;
+  return rc;
 }
 
 static int

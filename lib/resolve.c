@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "article.h"
 #include "engine.h"
 #include "fact.h"
 #include "utf8.h"
@@ -341,6 +342,76 @@ by_position(const void *a, const void *b)
   if (x->end != y->end)
     return x->end > y->end ? -1 : 1;
   return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The name in an author line: what comes before a reporter's title, an
+ * e-mail address or a bracket ("홍길동 기자 (hong@example.com)"). */
+static size_t
+author_name(const char *s, size_t n, const char **start)
+{
+  static const char *const ends[]
+      = { "선임기자", "전문기자", "객원기자", "수습기자", "인턴기자",
+          "기자",     "특파원",   "reporter", "Reporter", NULL };
+  size_t i, k;
+  while (n && (*s == ' ' || *s == '\t')) {
+    s++;
+    n--;
+  }
+  for (i = 0; i < n; i++)
+    if (s[i] == '@' || s[i] == '(' || s[i] == '<' || s[i] == ',' || s[i] == '/'
+        || s[i] == '|')
+      break;
+  if (i < n && s[i] == '@') /* back to the start of the address */
+    while (i > 0 && s[i - 1] != ' ')
+      i--;
+  n = i;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  for (k = 0; ends[k]; k++) {
+    size_t m = strlen(ends[k]);
+    if (n > m && !memcmp(s + n - m, ends[k], m)) {
+      n -= m;
+      break;
+    }
+  }
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  *start = s;
+  return n;
+}
+
+int
+kkachi__resolve_meta(kkachi_result *r, const kkachi_article *a)
+{
+  const char *line = a->author;
+  kk_person *p;
+  kk_org *o;
+  int rc;
+
+  while (line && *line) {
+    const char *nl = strchr(line, '\n'), *s;
+    size_t n = author_name(line, nl ? (size_t)(nl - line) : strlen(line), &s);
+    char name[128];
+    if (n > 0 && n < sizeof name) {
+      memcpy(name, s, n);
+      name[n] = '\0';
+      if (!not_a_person(r->engine, name)) {
+        if ((rc = kkachi__result_person(r, name, &p))
+            || (rc = kkachi__add_unique(&r->authors, &r->nauthors, name)))
+          return rc;
+      }
+    }
+    line = nl ? nl + 1 : NULL;
+  }
+  if (a->publisher && *a->publisher) {
+    if ((rc = kkachi__result_org(r, a->publisher, &o)))
+      return rc;
+    if (!strcmp(o->cls, "Organization"))
+      o->cls = "MediaOrganization"; /* whoever publishes a page is media */
+    if (!(r->publisher = kkachi__strdup(o->name)))
+      return KKACHI_ENOMEM;
+  }
+  return 0;
 }
 
 int

@@ -1,16 +1,17 @@
 #!/bin/sh
 # Saved news pages (tests/html/, written in the shapes Korean news sites
-# use: an HTML5 portal page with Open Graph and JSON-LD, and an old table
-# layout with the body as <br>-separated text) yield the same facts as
-# the clean text, nothing from menus, share buttons, related news,
-# comments, banners or footers, and the page's headline, date and address.
+# use: an HTML5 portal page with Open Graph and JSON-LD, an old table
+# layout with the body as <br>-separated text, and the same in EUC-KR)
+# yield the same facts as the clean text, nothing from menus, share
+# buttons, related news, comments, banners or footers, and the page's
+# headline, date, address, author and outlet.
 . "$SRCDIR/tests/lib.sh"
 X="$KKACHI extract --rules $RULES"
 facts() { grep -v '^    \|^#' "$T/out" | sort; }
 expect_status 0 $X --explain "$SRCDIR/examples/ko-program-news.txt"
 facts >"$T/want"
 [ "$(wc -l <"$T/want")" -ge 10 ] || fail "the clean text gave $(wc -l <"$T/want") facts"
-for page in portal table-layout; do
+for page in portal table-layout euc-kr; do
   expect_status 0 $X --explain "$SRCDIR/tests/html/$page.html"
   [ -s "$T/err" ] && fail "$page: stderr: $(cat "$T/err")"
   facts >"$T/got"
@@ -30,6 +31,34 @@ grep -q '<https://schema.org/url> "https://news.hanbit.example/article/2025/08/0
 grep -q 'headline> "\\uACFC\\uAE30\\uC815\\uD1B5\\uBD80, ' "$T/out" ||
   fail "portal: the headline is not JSON-LD's: $(grep headline "$T/out")"
 grep -q 'inLanguage> "ko"' "$T/out" || fail "portal: no language"
+
+# author and outlet: JSON-LD's (a profile link in article:author is not a
+# name, og:site_name ranks below JSON-LD), or the author and og:site_name
+# meta tags, the reporter's title and address left off
+NARAE='<https://w3id.org/kkachi/id/person/\uC815\uB098\uB798>'
+HANBIT='<https://w3id.org/kkachi/id/org/\uD55C\uBE5B\uC77C\uBCF4>'
+for page in portal euc-kr; do
+  expect_status 0 $X -f ntriples "$SRCDIR/tests/html/$page.html"
+  grep -v '/evidence/' "$T/out" >"$T/page"
+  [ "$(grep -c '<https://schema.org/author>' "$T/page")" = 1 ] ||
+    fail "$page: authors: $(grep '<https://schema.org/author>' "$T/page")"
+  grep -qF "<https://schema.org/author> $NARAE" "$T/page" || fail "$page: no author"
+  [ "$(grep -c '<https://schema.org/publisher>' "$T/page")" = 1 ] ||
+    fail "$page: publishers: $(grep '<https://schema.org/publisher>' "$T/page")"
+  grep -qF "<https://schema.org/publisher> $HANBIT" "$T/page" || fail "$page: no publisher"
+  grep -qF "$HANBIT <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kkachi/ns#MediaOrganization>" "$T/page" ||
+    fail "$page: the outlet is not typed as media"
+  [ "$(grep -cF "$NARAE <https://schema.org/name> " "$T/page")" = 1 ] ||
+    fail "$page: the author has another name: $(grep -F "$NARAE <https://schema.org/name>" "$T/page")"
+done
+# JSON Lines records may name them too
+printf '%s\n' '{"id": "m1", "text": "과학기술정보통신부는 15일 새 사업을 공고했다.", "author": ["정나래 기자", "강하람"], "publisher": "한빛일보"}' \
+  '{"id": "m2", "text": "과학기술정보통신부는 15일 새 사업을 공고했다.", "author": 7}' >"$T/meta.jsonl"
+expect_status 1 $X -f ntriples "$T/meta.jsonl"
+expect_err "author"
+[ "$(grep -v /evidence/ "$T/out" | grep -c '<https://schema.org/author>')" = 2 ] || fail "JSON Lines authors"
+grep -qF "<https://schema.org/publisher> $HANBIT" "$T/out" || fail "JSON Lines publisher"
+expect_err "m2"
 
 # --with-text: the page's text, in which every evidence offset counts
 expect_status 0 $X --with-text -f ntriples "$SRCDIR/tests/html/table-layout.html"
@@ -68,5 +97,5 @@ cmp -s "$T/want" "$T/got" || fail "--input html on stdin"
 mkdir "$T/pages"
 cp "$SRCDIR/tests/html/"*.html "$T/pages/"
 expect_status 0 $X -f nquads "$T/pages"
-[ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 2 ] || fail "a folder of pages"
+[ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 3 ] || fail "a folder of pages"
 finish
