@@ -12,6 +12,7 @@
 #include "pool.h"
 #include "progress.h"
 #include "remote.h"
+#include "render.h"
 
 #define MAX_PATHS 64
 #define MAX_JOBS 64
@@ -209,11 +210,13 @@ typedef struct sink {
 /* Writes, stores or sends one article's facts (pool_deliver_fn). */
 static void
 deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
-        void *user_data)
+        char *bytes, size_t nbytes, void *user_data)
 {
   sink *k = user_data;
   const opts *o = k->o;
-  if (!rc && !k->refused)
+  if (!rc && !k->refused && bytes) /* lines a worker wrote */
+    rc = fwrite(bytes, 1, nbytes, k->fp) == nbytes ? 0 : KKACHI_EIO;
+  else if (!rc && !k->refused)
     rc = o->explain ? explain(k->fp, a, r)
          : k->ep    ? kkachi_endpoint_add(k->ep, r, o->evidence)
          : k->store ? kkachi_store_add(k->store, r, o->evidence)
@@ -234,8 +237,17 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
     progress_error(k->pg);
   } else if (!k->refused)
     progress_article(k->pg, kkachi_article_size(a), r);
+  free(bytes);
   kkachi_result_free(r);
   kkachi_article_free(a);
+}
+
+/* Writes an article's lines in its worker (pool_render_fn). */
+static int
+render_one(int worker, const kkachi_result *r, char **bytes, size_t *n,
+           void *user_data)
+{
+  return render_article(user_data, worker, r, bytes, n);
 }
 
 /* Reads every article of one input into the pool. */
@@ -291,6 +303,7 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
   kkachi_engine *engines[MAX_JOBS] = { NULL };
   int n = k->o->jobs > 1 ? k->o->jobs : 0, made = 0, i;
   pool *pl = NULL;
+  render *rd = NULL;
   size_t f;
 
   for (; made < n; made++) {
@@ -303,15 +316,26 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
       goto done;
     }
   }
+  /* N-Triples and N-Quads written to a file or stdout: the workers
+   * write the lines too */
+  if (n && k->w && !k->o->explain && render_new(&rd, engines, n, k->o->format, k->o->evidence,
+                              k->o->text)) {
+    cli_error("cannot start the %s writers", k->o->format);
+    k->status = EXIT_FAILED;
+    goto done;
+  }
   if (pool_start(&pl, e, engines, n, deliver, k)) {
     cli_error("cannot start %d threads", n);
     k->status = EXIT_FAILED;
     goto done;
   }
+  if (rd)
+    pool_set_render(pl, render_one, rd);
   for (f = 0; f < c->n && !k->refused; f++)
     read_input(pl, k, c->paths[f], c->names[f]);
 done:
   pool_finish(pl); /* delivers what is left */
+  render_free(rd);
   for (i = 0; i < made; i++)
     kkachi_engine_free(engines[i]);
 }

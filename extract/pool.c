@@ -11,6 +11,8 @@ typedef struct job {
   kkachi_article *a;
   kkachi_result *r;
   const char *path;
+  char *bytes; /* rendered by the worker, or NULL */
+  size_t nbytes;
   int rc, state;
 } job;
 
@@ -26,11 +28,14 @@ struct pool {
   size_t head, next, tail; /* delivered < taken < queued, as counters */
   pool_deliver_fn deliver;
   void *user_data;
+  pool_render_fn render;
+  void *render_data;
 };
 
 typedef struct worker {
   pool *p;
   kkachi_engine *e;
+  int index;
 } worker;
 
 static void *
@@ -51,6 +56,9 @@ work(void *arg)
     j->state = TAKEN;
     pthread_mutex_unlock(&p->mu);
     j->rc = kkachi_extract(&j->r, w->e, j->a);
+    if (!j->rc && p->render)
+      j->rc = p->render(w->index, j->r, &j->bytes, &j->nbytes,
+                        p->render_data);
     pthread_mutex_lock(&p->mu);
     j->state = DONE;
     pthread_cond_broadcast(&p->done);
@@ -90,6 +98,7 @@ pool_start(pool **out, kkachi_engine *main, kkachi_engine **engines, int n,
     if (w) {
       w->p = p;
       w->e = engines[i];
+      w->index = i;
     }
     if (!w || pthread_create(&p->threads[i], NULL, work, w)) {
       free(w);
@@ -114,9 +123,18 @@ deliver_head(pool *p)
   j->state = EMPTY;
   j->a = NULL;
   j->r = NULL;
+  j->bytes = NULL;
   p->head++;
   pthread_mutex_unlock(&p->mu);
-  p->deliver(copy.a, copy.r, copy.rc, copy.path, p->user_data);
+  p->deliver(copy.a, copy.r, copy.rc, copy.path, copy.bytes, copy.nbytes,
+             p->user_data);
+}
+
+void
+pool_set_render(pool *p, pool_render_fn fn, void *user_data)
+{
+  p->render = fn;
+  p->render_data = user_data;
 }
 
 int
@@ -126,7 +144,7 @@ pool_submit(pool *p, kkachi_article *a, const char *path)
   if (p->n == 0) { /* no threads: extract here */
     kkachi_result *r = NULL;
     int rc = kkachi_extract(&r, p->main, a);
-    p->deliver(a, r, rc, path, p->user_data);
+    p->deliver(a, r, rc, path, NULL, 0, p->user_data);
     return 0;
   }
   if (p->tail - p->head == p->cap)
@@ -136,6 +154,8 @@ pool_submit(pool *p, kkachi_article *a, const char *path)
   j->a = a;
   j->r = NULL;
   j->path = path;
+  j->bytes = NULL;
+  j->nbytes = 0;
   j->rc = 0;
   j->state = QUEUED;
   p->tail++;
