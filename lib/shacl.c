@@ -600,11 +600,22 @@ kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape, librdf_node *focus)
   size_t i, k;
   int rc = 0;
 
-  if (++v->depth > KK_SHACL_MAX_DEPTH) {
-    v->depth--;
-    v->failure = 1; /* recursive shapes are not defined by SHACL */
+  for (i = 0; i < (size_t)v->depth; i++)
+    if (librdf_node_equals(v->stack[i][0], shape)
+        && librdf_node_equals(v->stack[i][1], focus)) {
+      /* a shape that needs itself for the same node (sh:node, sh:and,
+       * ... back to itself): recursive shapes are not defined by SHACL,
+       * and following them would not end */
+      v->failure = 1;
+      return KKACHI_ESYNTAX;
+    }
+  if (v->depth >= KK_SHACL_MAX_DEPTH) {
+    v->failure = 1;
     return KKACHI_ESYNTAX;
   }
+  v->stack[v->depth][0] = shape;
+  v->stack[v->depth][1] = focus;
+  v->depth++;
   deact = kkachi__sh_one(v, v->shapes, shape, SH "deactivated");
   if (is_true(deact))
     goto done;

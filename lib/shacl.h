@@ -43,6 +43,8 @@ typedef struct kk_shacl {
   librdf_model *data, *shapes;
   kk_log *log;
   int depth;
+  /* the shapes being validated and their focus nodes, outermost first */
+  librdf_node *stack[KK_SHACL_MAX_DEPTH + 1][2];
   int failure;     /* ill-formed shapes */
   kk_results *out; /* where results go now */
 } kk_shacl;

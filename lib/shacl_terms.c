@@ -47,9 +47,11 @@ static int
 report_term(kkachi_graph *report, librdf_node *rep, librdf_node *focus,
             librdf_node *pred, librdf_node *term)
 {
-  kk_shacl v = { report->world, NULL, NULL, NULL, 0, 0, NULL };
+  kk_shacl v;
   librdf_node *r = librdf_new_node(report->world);
   int rc = r ? 0 : KKACHI_ENOMEM;
+  memset(&v, 0, sizeof v);
+  v.w = report->world;
   if (!rc)
     rc = kkachi__sh_add(&v, report->model, rep, SH "result",
                         librdf_new_node_from_node(r));
