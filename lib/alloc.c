@@ -12,6 +12,12 @@ kkachi__alloc_fail_at(unsigned long n)
   fail_at = n;
 }
 
+unsigned long
+kkachi__alloc_pending(void)
+{
+  return fail_at;
+}
+
 static int
 should_fail(void)
 {

@@ -16,4 +16,8 @@ void kkachi__free(void *p);
  * For the torture tests only. */
 void kkachi__alloc_fail_at(unsigned long n);
 
+/* How many allocations are left before the one set to fail: 0 once it
+ * has failed (or when none is set). */
+unsigned long kkachi__alloc_pending(void);
+
 #endif

@@ -45,6 +45,8 @@ kkachi__fact_add_ev(kk_fact *f, const kk_evidence *ev)
   for (i = 0; i < f->nev; i++)
     if (f->ev[i].begin == ev->begin && f->ev[i].end == ev->end)
       return 0;
+  if (f->nev == KK_MAX_EVIDENCE)
+    return 0;
   if (f->nev == f->capev) {
     size_t cap = f->capev ? f->capev * 2 : 2;
     kk_evidence *p = kkachi__realloc(f->ev, cap * sizeof *p);

@@ -10,6 +10,10 @@
 #include "text.h"
 
 #define KK_MAX_SLOTS 8
+/* A fact keeps the evidence of its first reads only: an article that
+ * repeats one sentence thousands of times gives one fact, not thousands
+ * of copies of its evidence. */
+#define KK_MAX_EVIDENCE 64
 
 /* What one match of one fact template yields, before resolution. */
 typedef struct kk_mention {

@@ -232,6 +232,7 @@ oom:
   return KKACHI_ENOMEM;
 }
 
+/* Adds row r (taken over, also on failure) and its surface forms. */
 static int
 add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col)
 {
@@ -241,8 +242,10 @@ add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col)
   if (g->nrows == g->caprows) {
     size_t cap = g->caprows ? g->caprows * 2 : 64;
     kk_gaz_row **p = kkachi__realloc(g->rows, cap * sizeof *p);
-    if (!p)
+    if (!p) {
+      row_free(r);
       return KKACHI_ENOMEM;
+    }
     g->rows = p;
     g->caprows = cap;
   }
@@ -278,10 +281,7 @@ kkachi__gazetteer_add(kk_gazetteer *g, const char *s, size_t n)
     row_free(r);
     return KKACHI_EINVAL;
   }
-  rc = add_row(g, r, 0);
-  if (rc && rc != KKACHI_ENOMEM)
-    row_free(r);
-  return rc;
+  return add_row(g, r, 0); /* which owns r from here */
 }
 
 static int
@@ -310,10 +310,7 @@ load_line(kk_gazetteer *g, char *line, int alias_col, const char *path,
     row_free(r);
     return KKACHI_ESYNTAX;
   }
-  rc = add_row(g, r, alias_col);
-  if (rc && rc != KKACHI_ENOMEM)
-    row_free(r);
-  return rc;
+  return add_row(g, r, alias_col); /* which owns r from here */
 }
 
 int

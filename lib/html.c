@@ -262,15 +262,17 @@ typedef struct meta {
   size_t nauthors;
   /* 3 JSON-LD, 2 Open Graph and named meta tags, 1 other */
   int title_rank, date_rank, url_rank, publisher_rank, author_rank;
+  int oom; /* a copy failed: the page fails with KKACHI_ENOMEM */
 } meta;
 
 static void
-take(char **slot, int *rank, int r, const char *v)
+take(meta *m, char **slot, int *rank, int r, const char *v)
 {
   if (!v || !*v || r <= *rank)
     return;
   kkachi__free(*slot);
-  *slot = kkachi__strdup(v);
+  if (!(*slot = kkachi__strdup(v)))
+    m->oom = 1;
   *rank = r;
 }
 
@@ -293,8 +295,12 @@ add_author(meta *m, int r, const char *v)
   for (i = 0; i < m->nauthors; i++)
     if (!strcmp(m->author[i], v))
       return;
-  if (m->nauthors < KK_MAX_AUTHORS && (m->author[m->nauthors] = kkachi__strdup(v)))
-    m->nauthors++;
+  if (m->nauthors < KK_MAX_AUTHORS) {
+    if ((m->author[m->nauthors] = kkachi__strdup(v)))
+      m->nauthors++;
+    else
+      m->oom = 1;
+  }
 }
 
 /* A JSON-LD name: a string, or an object's "name". */
@@ -322,12 +328,12 @@ json_ld(meta *m, json_t *v)
   type = json_object_get(v, "@type");
   if (!json_is_string(type) || !strstr(json_string_value(type), "Article"))
     return;
-  take(&m->title, &m->title_rank, 3,
+  take(m, &m->title, &m->title_rank, 3,
        json_string_value(json_object_get(v, "headline")));
-  take(&m->date, &m->date_rank, 3,
+  take(m, &m->date, &m->date_rank, 3,
        json_string_value(json_object_get(v, "datePublished")));
-  take(&m->url, &m->url_rank, 3, json_string_value(json_object_get(v, "url")));
-  take(&m->publisher, &m->publisher_rank, 3,
+  take(m, &m->url, &m->url_rank, 3, json_string_value(json_object_get(v, "url")));
+  take(m, &m->publisher, &m->publisher_rank, 3,
        ld_name(json_object_get(v, "publisher")));
   item = json_object_get(v, "author");
   if (json_is_array(item)) {
@@ -352,14 +358,14 @@ read_meta(xmlNode *n, meta *m)
         k = (const char *)(p = xmlGetProp(c, (const xmlChar *)"name"));
       if (k && v) {
         if (!strcmp(k, "og:title"))
-          take(&m->title, &m->title_rank, 2, (const char *)v);
+          take(m, &m->title, &m->title_rank, 2, (const char *)v);
         else if (!strcmp(k, "og:url"))
-          take(&m->url, &m->url_rank, 2, (const char *)v);
+          take(m, &m->url, &m->url_rank, 2, (const char *)v);
         else if (!strcmp(k, "article:published_time"))
-          take(&m->date, &m->date_rank, 2, (const char *)v);
+          take(m, &m->date, &m->date_rank, 2, (const char *)v);
         else if (!strcmp(k, "og:site_name") || !strcmp(k, "publisher")
                  || !strcmp(k, "article:publisher"))
-          take(&m->publisher, &m->publisher_rank, 2, (const char *)v);
+          take(m, &m->publisher, &m->publisher_rank, 2, (const char *)v);
         else if (!strcmp(k, "author") || !strcmp(k, "article:author")
                  || !strcmp(k, "dable:author"))
           add_author(m, 2, (const char *)v);
@@ -368,7 +374,7 @@ read_meta(xmlNode *n, meta *m)
       xmlFree(v);
     } else if (is(c, "title")) {
       xmlChar *t = xmlNodeGetContent(c);
-      take(&m->title, &m->title_rank, 1, (const char *)t);
+      take(m, &m->title, &m->title_rank, 1, (const char *)t);
       xmlFree(t);
     } else if (is(c, "script")) {
       xmlChar *type = xmlGetProp(c, (const xmlChar *)"type");
@@ -386,7 +392,8 @@ read_meta(xmlNode *n, meta *m)
       if (l && (!strncmp((const char *)l, "ko", 2) ||
                 !strncmp((const char *)l, "en", 2))) {
         kkachi__free(m->lang);
-        m->lang = kkachi__strndup((const char *)l, 2);
+        if (!(m->lang = kkachi__strndup((const char *)l, 2)))
+          m->oom = 1;
       }
       xmlFree(l);
     }
@@ -449,7 +456,7 @@ kkachi__html_article(kkachi_article **out, const char *id, const char *data,
     return KKACHI_ESYNTAX;
   }
   read_meta(xmlDocGetRootElement(doc), &m);
-  rc = body_text(doc, &text);
+  rc = m.oom ? KKACHI_ENOMEM : body_text(doc, &text);
   if (!rc)
     rc = kkachi_article_new(out, id, text.data ? text.data : "", text.len,
                             &bad);

@@ -42,7 +42,7 @@ kkachi__sh_result(kk_shacl *v, librdf_node *focus, librdf_node *shape,
 }
 
 /* Whether node is an instance of cls: its rdf:type or a subclass of it
- * (rdfs:subClassOf in the data graph, any depth). */
+ * (rdfs:subClassOf in the data graph, any depth); 1, 0, or an error. */
 static int
 instance_of(kk_shacl *v, librdf_node *node, librdf_node *cls)
 {
@@ -59,7 +59,7 @@ instance_of(kk_shacl *v, librdf_node *node, librdf_node *cls)
                               &seen);
   }
   kkachi__nodes_clear(&seen);
-  return found;
+  return rc < 0 ? rc : found;
 }
 
 static int
@@ -182,6 +182,8 @@ pattern_ok(kk_shacl *v, librdf_node *n, librdf_node *pat, librdf_node *flags)
   m = md ? pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) : -1;
   pcre2_match_data_free(md);
   pcre2_code_free(re);
+  if (!md)
+    return KKACHI_ENOMEM;
   return m >= 0;
 }
 
@@ -198,15 +200,15 @@ language_in_ok(kk_shacl *v, librdf_node *n, librdf_node *list)
   kk_nodes langs = { 0 };
   const char *tag;
   size_t i;
-  int ok = 0;
+  int ok = 0, rc;
   if (!librdf_node_is_literal(n)
       || !(tag = librdf_node_get_literal_value_language(n)))
     return 0;
-  kkachi__sh_list(v, v->shapes, list, &langs);
-  for (i = 0; i < langs.n && !ok; i++)
+  rc = kkachi__sh_list(v, v->shapes, list, &langs);
+  for (i = 0; i < langs.n && !ok && !rc; i++)
     ok = string_of(langs.v[i]) && lang_matches(tag, string_of(langs.v[i]));
   kkachi__nodes_clear(&langs);
-  return ok;
+  return rc < 0 ? rc : ok;
 }
 
 /* How many of the shapes in list node conforms to. */
@@ -250,14 +252,23 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
 
 #define EACH(iri)                                                             \
   for (kkachi__nodes_clear(&p),                                               \
-       rc = kkachi__sh_objects(v, v->shapes, shape, iri, &p), k = 0;          \
+       rc = rc ? rc : kkachi__sh_objects(v, v->shapes, shape, iri, &p),      \
+       k = 0;                                                                 \
        !rc && k < p.n; k++)
 #define FAIL_IF(cond, comp)                                                   \
   if (!rc && (cond))                                                          \
   rc = kkachi__sh_result(v, focus, shape, n, comp)
+/* a test that gives 1, 0 or an error */
+#define FAIL_UNLESS(test, comp)                                               \
+  {                                                                           \
+    int ok_ = (test);                                                         \
+    if (ok_ < 0)                                                              \
+      rc = ok_;                                                               \
+    FAIL_IF(ok_ == 0, comp);                                                  \
+  }
 
   EACH(SH "class")
-  FAIL_IF(!instance_of(v, n, p.v[k]), "ClassConstraintComponent");
+  FAIL_UNLESS(instance_of(v, n, p.v[k]), "ClassConstraintComponent");
   EACH(SH "datatype")
   FAIL_IF(!datatype_ok(n, p.v[k]), "DatatypeConstraintComponent");
   EACH(SH "nodeKind")
@@ -280,12 +291,12 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
   EACH(SH "pattern")
   {
     librdf_node *flags = kkachi__sh_one(v, v->shapes, shape, SH "flags");
-    FAIL_IF(!pattern_ok(v, n, p.v[k], flags), "PatternConstraintComponent");
+    FAIL_UNLESS(pattern_ok(v, n, p.v[k], flags), "PatternConstraintComponent");
     if (flags)
       librdf_free_node(flags);
   }
   EACH(SH "languageIn")
-  FAIL_IF(!language_in_ok(v, n, p.v[k]), "LanguageInConstraintComponent");
+  FAIL_UNLESS(language_in_ok(v, n, p.v[k]), "LanguageInConstraintComponent");
   EACH(SH "in")
   {
     kk_nodes list = { 0 };
@@ -333,6 +344,7 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
   }
 #undef EACH
 #undef FAIL_IF
+#undef FAIL_UNLESS
   kkachi__nodes_clear(&p);
   return rc;
 }

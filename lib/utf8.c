@@ -120,9 +120,10 @@ kkachi__cpmap_init(kk_cpmap *m, const char *s)
 size_t
 kkachi__cpmap_get(kk_cpmap *m, size_t off)
 {
-  if (off < m->byte) {
-    m->byte = 0;
-    m->cp = 0;
+  if (off < m->byte) { /* step back: cost what lies between, too */
+    m->cp -= kkachi__utf8_count(m->s + off, m->byte - off);
+    m->byte = off;
+    return m->cp;
   }
   m->cp += kkachi__utf8_count(m->s + m->byte, off - m->byte);
   m->byte = off;

@@ -23,7 +23,7 @@ size_t kkachi__utf8_count(const char *s, size_t n);
 int kkachi__is_hangul(uint32_t c);
 
 /* Converts byte offsets to code-point offsets, moving a cursor so that
- * increasing queries cost what lies between them. */
+ * each query costs what lies between it and the one before. */
 typedef struct kk_cpmap {
   const char *s;
   size_t byte, cp;

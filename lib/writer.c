@@ -159,6 +159,10 @@ kkachi_writer_free(kkachi_writer *w)
 {
   if (!w)
     return;
+  /* a writer freed unfinished (after an error) still ends the
+   * serializer, which frees the stream raptor made for fp */
+  if (w->started)
+    (void)raptor_serializer_serialize_end(w->ser);
   if (w->ser)
     raptor_free_serializer(w->ser);
   kkachi__free(w);

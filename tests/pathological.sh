@@ -1,0 +1,24 @@
+#!/bin/sh
+# Pathological articles (tests/pathological.py) and a rule that
+# backtracks without end: each run ends, under a generous timeout, with
+# its status and no lost output; a match that hits PCRE2's limits is a
+# warning that names the rule. Times are measured by bench/pathological.sh.
+. "$SRCDIR/tests/lib.sh"
+[ -n "${PYTHON3:-}" ] || skip "python3 is not installed"
+"$PYTHON3" "$SRCDIR/tests/pathological.py" "$T" || fail "cannot write the inputs"
+X="$KKACHI extract --rules $RULES -f nquads"
+for f in "$T"/*.txt; do
+  expect_status 0 timeout 120 $X -o "$T/out.nq" "$f"
+  [ -s "$T/out.nq" ] || fail "$(basename "$f"): no output"
+done
+# the fact inside 100,000 brackets is found, and the repeated one is one
+# fact with a bounded number of evidence spans
+expect_status 0 $X "$T/brackets.txt"
+grep -q 'person/\\uAE40\\uD558\\uB298>' "$T/out" || fail "brackets: the fact inside was lost"
+expect_status 0 $X "$T/repeated-fact.txt"
+n=$(grep -c 'nif-core#anchorOf>' "$T/out")
+[ "$n" -gt 0 ] && [ "$n" -le 1000 ] || fail "repeated fact: $n evidence lines"
+# catastrophic backtracking: stopped by the match limit, with a warning
+expect_status 0 timeout 120 "$KKACHI" extract --rules "$T/backtrack.rules" "$T/one-word.txt"
+expect_err "rule 'ko/nested-plus' stopped on a sentence"
+finish
