@@ -1,14 +1,22 @@
 /* fuzz_shacl.c: bytes as shapes and data in Turtle, cut at the first line
  * "#----" (all shapes and no data without it), and validated. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
+
+static kkachi_engine *world; /* for its RDF world, made once */
+
+static void
+free_world(void)
+{
+  kkachi_engine_free(world);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   static const char cut[] = "\n#----\n";
-  kkachi_engine *e = NULL;
   kkachi_graph *shapes = NULL, *dg = NULL, *report = NULL;
   const uint8_t *at = NULL;
   size_t i, n = size;
@@ -21,10 +29,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       n = i;
       break;
     }
-  if (kkachi_engine_new(&e))
-    return 0;
-  kkachi_engine_set_log(e, fuzz_quiet, NULL);
-  if (kkachi_graph_new(&shapes, e) || kkachi_graph_new(&dg, e))
+  if (!world) {
+    if (kkachi_engine_new(&world))
+      return 0;
+    kkachi_engine_set_log(world, fuzz_quiet, NULL);
+    atexit(free_world);
+  }
+  if (kkachi_graph_new(&shapes, world) || kkachi_graph_new(&dg, world))
     goto done;
   if (!(path = fuzz_file(data, n, ".ttl"))
       || kkachi_graph_load(shapes, path, "turtle"))
@@ -38,6 +49,5 @@ done:
   kkachi_graph_free(report);
   kkachi_graph_free(dg);
   kkachi_graph_free(shapes);
-  kkachi_engine_free(e);
   return 0;
 }
