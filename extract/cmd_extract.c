@@ -19,6 +19,7 @@
 
 typedef struct opts {
   const char *out, *format, *base, *lang;
+  double time_limit; /* CPU seconds per article; < 0: the engine's */
   const char *rules[MAX_PATHS], *add[MAX_PATHS];
   int nrules, nadd;
   int input, evidence, explain, text;
@@ -41,6 +42,8 @@ help(FILE *fp)
         "  -f, --format FMT      turtle (default), ntriples, nquads\n"
         "      --input KIND      text, jsonl or html (default: by the ending)\n"
         "      --base IRI        base of minted IRIs\n"
+        "      --time-limit S    stop matching an article after S seconds\n"
+        "                        of CPU, with a warning (default 10, 0 none)\n"
         "                        (default https://w3id.org/kkachi/id/)\n"
         "      --rules PATH      load these rules instead of the installed\n"
         "                        ones (repeatable; a file or a folder)\n"
@@ -73,6 +76,7 @@ parse(opts *o, int argc, char **argv)
           { "format", required_argument, NULL, 'f' },
           { "input", required_argument, NULL, 'i' },
           { "base", required_argument, NULL, 'b' },
+          { "time-limit", required_argument, NULL, 'W' },
           { "rules", required_argument, NULL, 'r' },
           { "add-rules", required_argument, NULL, 'a' },
           { "lang", required_argument, NULL, 'l' },
@@ -94,11 +98,21 @@ parse(opts *o, int argc, char **argv)
   o->evidence = 1;
   optind = 1;
   o->jobs = 1;
+  o->time_limit = -1;
   while ((c = getopt_long(argc, argv, "o:f:j:h", longs, NULL)) != -1) {
     switch (c) {
     case 'o': o->out = optarg; break;
     case 'f': o->format = optarg; break;
     case 'b': o->base = optarg; break;
+    case 'W': {
+      char *end;
+      o->time_limit = strtod(optarg, &end);
+      if (end == optarg || *end || !(o->time_limit >= 0)) {
+        cli_error("--time-limit: '%s' is not a number of seconds", optarg);
+        return EXIT_FAILED;
+      }
+      break;
+    }
     case 'l': o->lang = optarg; break;
     case 'n': o->evidence = 0; break;
     case 'x': o->explain = 1; break;
@@ -309,7 +323,9 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
   for (; made < n; made++) {
     if (cli_engine(&engines[made], k->o->rules, k->o->nrules, k->o->add,
                    k->o->nadd) ||
-        (k->o->base && kkachi_engine_set_base(engines[made], k->o->base))) {
+        (k->o->base && kkachi_engine_set_base(engines[made], k->o->base)) ||
+        (k->o->time_limit >= 0 &&
+         kkachi_engine_set_time_limit(engines[made], k->o->time_limit))) {
       if (engines[made])
         kkachi_engine_free(engines[made]);
       k->status = EXIT_FAILED;
@@ -357,6 +373,8 @@ cmd_extract(int argc, char **argv)
     return status < 0 ? EXIT_DONE : status;
   if ((status = cli_engine(&e, o.rules, o.nrules, o.add, o.nadd)))
     return status;
+  if (o.time_limit >= 0)
+    (void)kkachi_engine_set_time_limit(e, o.time_limit);
   if (o.base && (rc = kkachi_engine_set_base(e, o.base))) {
     cli_error("--base: '%s' is not an IRI ending in '/' or '#'", o.base);
     kkachi_engine_free(e);

@@ -25,6 +25,7 @@ kkachi_engine_new(kkachi_engine **out)
   if (!e)
     return KKACHI_ENOMEM;
   e->base = kkachi__strdup(KK_DEFAULT_BASE);
+  e->time_limit = KK_DEFAULT_TIME_LIMIT;
   if (!e->base || kkachi__strmap_new(&e->rule_ids)
       || kkachi__strmap_new(&e->rule_files)) {
     kkachi_engine_free(e);
@@ -207,6 +208,15 @@ add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot)
   memset(&e->spans[e->nscan], 0, sizeof *e->spans);
   e->scan_g[e->nscan] = g;
   *slot = e->nscan++;
+  return 0;
+}
+
+int
+kkachi_engine_set_time_limit(kkachi_engine *e, double seconds)
+{
+  if (!e || !(seconds >= 0))
+    return KKACHI_EINVAL;
+  e->time_limit = seconds;
   return 0;
 }
 

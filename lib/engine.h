@@ -19,6 +19,7 @@
 #define KK_HEAP_LIMIT 20000u /* KiB */
 #define KK_MAX_COMPILED (4u << 20)
 #define KK_MAX_MATCHES_PER_RULE 10000u
+#define KK_DEFAULT_TIME_LIMIT 10.0 /* s of CPU per article */
 
 struct kkachi_engine {
   kk_log log;
@@ -36,6 +37,8 @@ struct kkachi_engine {
   pcre2_match_data *md;
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
+  double time_limit;        /* CPU seconds per article, 0 for none */
+  const char *cur_article;  /* the article's id, for warnings */
   const kk_rule *cur_rule;  /* the rule being matched, for callouts */
   size_t cur_base;          /* the sentence's offset in the text */
   /* gazetteers found in the text by trie before the rules run: those

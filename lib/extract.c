@@ -120,6 +120,7 @@ kkachi_extract(kkachi_result **out, kkachi_engine *e, const kkachi_article *a)
     goto fail;
   if ((rc = kkachi__text_prepare(&r->text, e->seg, a->text, a->len)))
     goto fail;
+  e->cur_article = a->id;
   if ((rc = kkachi__match(e, &r->text, r->lang, &ms)))
     goto fail;
   if ((rc = kkachi__resolve(r, &ms)) || (rc = kkachi__resolve_meta(r, a)))

@@ -72,6 +72,12 @@ void kkachi_engine_set_log(kkachi_engine *engine, kkachi_log_fn fn,
  * Takes a copy of base, which must end in '/' or '#'. */
 int kkachi_engine_set_base(kkachi_engine *engine, const char *base);
 
+/* Sets the wall on matching work per article: once the rules have taken
+ * more than seconds of the thread's CPU time on one article, the rest of
+ * its sentences are left unread, with a warning naming the article; the
+ * facts read so far are kept. 0 means no wall; the default is 10. */
+int kkachi_engine_set_time_limit(kkachi_engine *engine, double seconds);
+
 /* Loads a rule file, or every "*.rules" file below a folder (sorted by
  * path), with the gazetteers they name. Errors are logged with FILE:LINE:COL
  * and returned as KKACHI_ESYNTAX, KKACHI_EIO or KKACHI_ENOMEM. */

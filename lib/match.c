@@ -1,5 +1,6 @@
 /* match.c: runs every compiled rule over every sentence, with limits. */
 #include <string.h>
+#include <time.h>
 
 #include "alloc.h"
 #include "engine.h"
@@ -200,11 +201,22 @@ has_needed(const kkachi_engine *e, const kk_rule *r, const kk_sentence *s)
   return 0;
 }
 
+/* CPU time of this thread, in seconds. */
+static double
+cpu_now(void)
+{
+  struct timespec ts;
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts))
+    return 0;
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int
 kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
               kk_mentions *ms)
 {
-  size_t i, k;
+  size_t i, k, runs = 0;
+  double start = e->time_limit > 0 ? cpu_now() : 0;
   int rc;
 
   for (k = 0; k < e->nscan; k++)
@@ -221,6 +233,18 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
         continue;
       if ((rc = run_rule(e, r, t, i, ms)))
         return rc;
+      /* the wall on work per article, looked at every 64 runs and after
+       * each run over a long sentence */
+      if (e->time_limit > 0
+          && (++runs % 64 == 0 || t->sent[i].end - t->sent[i].begin > 65536)
+          && cpu_now() - start > e->time_limit) {
+        kkachi__log(&e->log, KKACHI_LOG_WARNING, NULL, 0, 0,
+                    "article '%s': matching stopped after %g s at sentence "
+                    "%lu of %lu; the facts read before are kept",
+                    e->cur_article ? e->cur_article : "?", e->time_limit,
+                    (unsigned long)i + 1, (unsigned long)t->nsent);
+        return 0;
+      }
     }
   return 0;
 }

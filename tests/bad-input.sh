@@ -51,7 +51,7 @@ grep -q 'article/b2>' "$T/out" || fail "b2 lost after invalid UTF-8"
 
 # a 10 MB single line is one article, read in full
 awk 'BEGIN { s = "한 줄이 아주 길다 "; for (i = 0; i < 400000; i++) printf "%s", s; print "박서준 교육부 장관이 말했다." }' >"$T/long.txt"
-expect_status 0 $X -f ntriples "$T/long.txt"
+expect_status 0 $X --time-limit 0 -f ntriples "$T/long.txt"
 grep -q 'person/\\uBC15\\uC11C\\uC900>' "$T/out" || fail "fact at the end of a 10 MB line lost"
 
 # usage errors

@@ -4,6 +4,15 @@ set -u
 RULES="$SRCDIR/extract/rules"
 T=$(mktemp -d "${TMPDIR:-/tmp}/kkachi-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
+# make check-valgrind: every kkachi run goes through valgrind
+if [ -n "${KKACHI_VALGRIND:-}" ]; then
+  printf '#!/bin/sh
+exec %s %s "$@"
+' "$KKACHI_VALGRIND" "$KKACHI" >"$T/kkachi-vg"
+  chmod +x "$T/kkachi-vg"
+  KKACHI=$T/kkachi-vg
+  export KKACHI_NO_JIT=1
+fi
 failures=0
 
 fail() {

@@ -18,6 +18,15 @@ grep -q 'person/\\uAE40\\uD558\\uB298>' "$T/out" || fail "brackets: the fact ins
 expect_status 0 $X "$T/repeated-fact.txt"
 n=$(grep -c 'nif-core#anchorOf>' "$T/out")
 [ "$n" -gt 0 ] && [ "$n" -le 1000 ] || fail "repeated fact: $n evidence lines"
+# the wall on work per article: an article of 300,000 sentences stops at
+# the limit, with a warning naming the article, and what was read before
+# is written
+awk 'BEGIN { for (i = 0; i < 300000; i++) printf "김하늘 장관은 %d번째로 말했다. ", i; print "" }' >"$T/wall.txt"
+expect_status 0 timeout 120 $X --time-limit 0.2 "$T/wall.txt"
+expect_err "article 'wall.txt': matching stopped after 0.2 s at sentence "
+grep -q 'person/\\uAE40\\uD558\\uB298>' "$T/out" || fail "wall: the facts read before were lost"
+expect_status 2 $X --time-limit soon "$T/wall.txt"
+expect_err "--time-limit: 'soon' is not a number of seconds"
 # catastrophic backtracking: stopped by the match limit, with a warning
 expect_status 0 timeout 120 "$KKACHI" extract --rules "$T/backtrack.rules" "$T/one-word.txt"
 expect_err "rule 'ko/nested-plus' stopped on a sentence"
