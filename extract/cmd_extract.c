@@ -1,6 +1,7 @@
 /* cmd_extract.c: kkachi extract: articles in, one RDF document out. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,10 +274,13 @@ read_input(pool *pl, sink *k, const char *path, const char *name)
 
   if ((rc = kkachi_reader_open(&rd, path, k->o->input)) ||
       (name && (rc = kkachi_reader_set_name(rd, name)))) {
+    int err = errno; /* why the file did not open */
     kkachi_reader_free(rd);
     progress_clear(k->pg);
-    cli_error("%s: %s", path,
-              rc == KKACHI_EIO ? "cannot open" : kkachi_strerror(rc));
+    if (rc == KKACHI_EIO)
+      cli_error("%s: cannot open: %s", path, strerror(err));
+    else
+      cli_error("%s: %s", path, kkachi_strerror(rc));
     progress_error(k->pg);
     k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
     return;

@@ -9,11 +9,12 @@
 static int
 only_space(const char *s, size_t n)
 {
-  size_t i;
-  for (i = 0; i < n; i++)
-    if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
-          || s[i] == '\f' || s[i] == '\v'))
+  size_t i = 0;
+  while (i < n) { /* valid UTF-8 by now */
+    uint32_t c = kkachi__utf8_next(s, &i);
+    if (!kkachi__is_space(c) && c != 0xfeff) /* a byte order mark too */
       return 0;
+  }
   return 1;
 }
 

@@ -198,14 +198,7 @@ kkachi__gazspans_clear(kk_gazspans *sp)
   memset(sp, 0, sizeof *sp);
 }
 
-/* Unicode White_Space, what \s matches with PCRE2_UCP. */
-static int
-is_space(uint32_t c)
-{
-  return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0
-         || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028
-         || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
-}
+#define is_space kkachi__is_space
 
 static int
 push(kk_gazspans *sp, size_t b, size_t e)

@@ -93,6 +93,14 @@ kkachi__utf8_prev(const char *str, size_t i)
   return kkachi__utf8_next(str, &j);
 }
 
+int
+kkachi__is_space(uint32_t c)
+{
+  return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0
+         || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028
+         || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
 size_t
 kkachi__utf8_count(const char *s, size_t n)
 {

@@ -19,6 +19,9 @@ uint32_t kkachi__utf8_prev(const char *s, size_t i);
 /* Number of code points in s[0..n). */
 size_t kkachi__utf8_count(const char *s, size_t n);
 
+/* Whether c is Unicode White_Space (what \s matches with PCRE2_UCP). */
+int kkachi__is_space(uint32_t c);
+
 /* Whether c is a Hangul syllable. */
 int kkachi__is_hangul(uint32_t c);
 
