@@ -33,8 +33,16 @@ open_hashes(kkachi_store *s, const char *dir, char *why, size_t n)
   kk_buf opts = KK_BUF_INIT, probe = KK_BUF_INIT;
   int rc = KKACHI_ENOMEM;
 
+  struct stat st;
+
   if (!exists(dir) && mkdir(dir, 0777) != 0) {
     snprintf(why, n, "cannot create the folder: %s", strerror(errno));
+    return KKACHI_EIO;
+  }
+  if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    /* said here: Berkeley DB would fail, and librdf lose its handles */
+    snprintf(why, n, "not a folder (an embedded store is a folder; "
+                     "sqlite:PATH for one file)");
     return KKACHI_EIO;
   }
   if (strchr(dir, '\'')) {
