@@ -13,6 +13,7 @@
 #include "pool.h"
 #include "progress.h"
 #include "remote.h"
+#include "dot.h"
 #include "render.h"
 
 #define MAX_PATHS 64
@@ -24,6 +25,7 @@ typedef struct opts {
   const char *rules[MAX_PATHS], *add[MAX_PATHS];
   int nrules, nadd;
   int input, evidence, explain, text;
+  const char *svg; /* draw the picture into this file */
   int progress; /* -1 --quiet, 1 --progress, 0 on a terminal */
   int jobs;     /* articles extracted at once */
   const char *load; /* a store to put the articles in, or NULL */
@@ -40,7 +42,9 @@ help(FILE *fp)
         "writes their facts as RDF.\n"
         "\n"
         "  -o, --output FILE     write there (whole or not at all)\n"
-        "  -f, --format FMT      turtle (default), ntriples, nquads\n"
+        "  -f, --format FMT      turtle (default), ntriples, nquads, rdfxml,\n"
+        "                        json (RDF/JSON), dot (a Graphviz picture)\n"
+        "      --svg FILE        also draw the facts into FILE (Graphviz)\n"
         "      --input KIND      text, jsonl or html (default: by the ending)\n"
         "      --base IRI        base of minted IRIs\n"
         "      --time-limit S    stop matching an article after S seconds\n"
@@ -83,6 +87,7 @@ parse(opts *o, int argc, char **argv)
           { "lang", required_argument, NULL, 'l' },
           { "no-evidence", no_argument, NULL, 'n' },
           { "explain", no_argument, NULL, 'x' },
+          { "svg", required_argument, NULL, 'S' },
           { "with-text", no_argument, NULL, 'T' },
           { "progress", no_argument, NULL, 'P' },
           { "jobs", required_argument, NULL, 'j' },
@@ -117,6 +122,7 @@ parse(opts *o, int argc, char **argv)
     case 'l': o->lang = optarg; break;
     case 'n': o->evidence = 0; break;
     case 'x': o->explain = 1; break;
+    case 'S': o->svg = optarg; break;
     case 'T': o->text = 1; break;
     case 'P': o->progress = 1; break;
     case 'j': {
@@ -174,8 +180,10 @@ parse(opts *o, int argc, char **argv)
     return EXIT_FAILED;
   }
   if (strcmp(o->format, "turtle") && strcmp(o->format, "ntriples")
-      && strcmp(o->format, "nquads")) {
-    cli_error("unknown format '%s' (turtle, ntriples, nquads)", o->format);
+      && strcmp(o->format, "nquads") && strcmp(o->format, "rdfxml")
+      && strcmp(o->format, "json") && strcmp(o->format, "dot")) {
+    cli_error("unknown format '%s' (turtle, ntriples, nquads, rdfxml, json, "
+              "dot)", o->format);
     return EXIT_FAILED;
   }
   if (o->lang && strcmp(o->lang, "ko") && strcmp(o->lang, "en")
@@ -218,6 +226,7 @@ typedef struct sink {
   FILE *fp;
   const opts *o;
   progress *pg;
+  dot *pic;    /* the picture being drawn, or NULL */
   int status;  /* the worst so far */
   int refused; /* the server refused the credentials: send no more */
 } sink;
@@ -229,7 +238,11 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
 {
   sink *k = user_data;
   const opts *o = k->o;
-  if (!rc && !k->refused && bytes) /* lines a worker wrote */
+  if (!rc && k->pic)
+    rc = dot_add(k->pic, r);
+  if (!rc && !k->refused && !strcmp(o->format, "dot") && !o->explain)
+    ; /* drawn at the end */
+  else if (!rc && !k->refused && bytes) /* lines a worker wrote */
     rc = fwrite(bytes, 1, nbytes, k->fp) == nbytes ? 0 : KKACHI_EIO;
   else if (!rc && !k->refused)
     rc = o->explain ? explain(k->fp, a, r)
@@ -365,6 +378,7 @@ cmd_extract(int argc, char **argv)
 {
   kkachi_engine *e = NULL;
   kkachi_writer *w = NULL;
+  dot *pic = NULL;
   kkachi_store *store = NULL;
   kkachi_endpoint *ep = NULL;
   kk_output out;
@@ -404,7 +418,11 @@ cmd_extract(int argc, char **argv)
     worst = EXIT_FAILED;
     goto done;
   }
-  if (!o.explain && !store && !ep &&
+  if ((o.svg || !strcmp(o.format, "dot")) && dot_new(&pic)) {
+    worst = EXIT_FAILED;
+    goto done;
+  }
+  if (!o.explain && !store && !ep && strcmp(o.format, "dot") &&
       (rc = kkachi_writer_new(&w, e, out.fp, o.format))) {
     cli_error("cannot start the %s writer: %s", o.format, kkachi_strerror(rc));
     worst = EXIT_FAILED;
@@ -415,7 +433,7 @@ cmd_extract(int argc, char **argv)
     kkachi_writer_set_text(w, o.text);
   }
   {
-    sink k = { w, store, ep, out.fp, &o, &pg, EXIT_DONE, 0 };
+    sink k = { w, store, ep, out.fp, &o, &pg, pic, EXIT_DONE, 0 };
     run_all(e, &c, &k);
     worst = k.status > worst ? k.status : worst;
   }
@@ -425,7 +443,20 @@ cmd_extract(int argc, char **argv)
     cli_error("cannot write the output");
     worst = EXIT_FAILED;
   }
+  if (pic && !strcmp(o.format, "dot") && !o.explain && !store && !ep &&
+      dot_write(pic, out.fp)) {
+    cli_error("cannot write the output");
+    worst = EXIT_FAILED;
+  }
+  if (pic && o.svg) {
+    char why[128];
+    if (dot_svg(pic, o.svg, why, sizeof why)) {
+      cli_error("%s: cannot draw the picture: %s", o.svg, why);
+      worst = EXIT_FAILED;
+    }
+  }
 done:
+  dot_free(pic);
   kkachi_writer_free(w);
   kkachi_store_free(store);
   if (remote_active(&o.remote)) {

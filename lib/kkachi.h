@@ -196,8 +196,9 @@ void kkachi_result_free(kkachi_result *result);
 
 /* ---- writing RDF ---- */
 
-/* Creates a writer of format "turtle", "ntriples" or "nquads" to fp (which
- * stays the caller's). *out becomes owned by the caller. */
+/* Creates a writer of format "turtle", "ntriples", "nquads", "rdfxml" or
+ * "json" (RDF/JSON) to fp (which stays the caller's). *out becomes owned by
+ * the caller. */
 int kkachi_writer_new(kkachi_writer **out, kkachi_engine *engine, FILE *fp,
                       const char *format);
 

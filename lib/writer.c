@@ -30,10 +30,11 @@ kkachi_writer_new(kkachi_writer **out, kkachi_engine *e, FILE *fp,
   raptor_world *rw;
   kkachi_writer *wr;
   size_t i;
-  int turtle = !strcmp(format, "turtle");
+  int turtle = !strcmp(format, "turtle"), rdfxml = !strcmp(format, "rdfxml");
 
   *out = NULL;
-  if (!turtle && strcmp(format, "ntriples") && strcmp(format, "nquads"))
+  if (!turtle && !rdfxml && strcmp(format, "ntriples")
+      && strcmp(format, "nquads") && strcmp(format, "json"))
     return KKACHI_EINVAL;
   if (!w || !(rw = librdf_world_get_raptor(w)))
     return KKACHI_ERDF;
@@ -45,9 +46,10 @@ kkachi_writer_new(kkachi_writer **out, kkachi_engine *e, FILE *fp,
   wr->ser = raptor_new_serializer(rw, format);
   if (!wr->ser)
     goto fail;
-  /* Turtle gets prefixes for the vocabularies but no @base: raptor would
-   * write the vocabulary prefixes relative to it ("kk: <../ns#>"). */
-  if (turtle) {
+  /* Turtle and RDF/XML get prefixes for the vocabularies but no base:
+   * raptor would write the vocabulary prefixes relative to it
+   * ("kk: <../ns#>"). */
+  if (turtle || rdfxml) {
     for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
       raptor_uri *u
           = raptor_new_uri(rw, (const unsigned char *)prefixes[i][1]);

@@ -24,4 +24,42 @@ expect_status 0 "$KKACHI" extract --rules "$RULES" -f ntriples --base https://ex
 grep -q '<https://example.org/kg/person/' "$T/out" || fail "--base not used"
 grep -q 'beginIndex> "0"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>' "$T/out" || fail "begin offset 0 missing"
 grep -q 'endIndex> "10"^^' "$T/out" || fail "end offset (code points) of '노은서 교육부 장관' wrong"
+
+# RDF/XML and RDF/JSON: the same triples as N-Triples
+expect_status 0 "$KKACHI" extract --rules "$RULES" -f ntriples "$ex"
+sort "$T/out" >"$T/want.nt"
+expect_status 0 "$KKACHI" extract --rules "$RULES" -f rdfxml "$ex"
+cp "$T/out" "$T/x.rdf"
+if [ -n "${RAPPER:-}" ] && [ -x "$RAPPER" ]; then
+  "$RAPPER" -q -i rdfxml -o ntriples "$T/x.rdf" | sort >"$T/got.nt"
+  cmp -s "$T/want.nt" "$T/got.nt" || fail "RDF/XML holds other triples"
+fi
+grep -q 'xmlns:kk="https://w3id.org/kkachi/ns#"' "$T/x.rdf" || fail "RDF/XML without the kk: prefix"
+expect_status 0 "$KKACHI" extract --rules "$RULES" -f json "$ex"
+"$PYTHON3" - "$T/out" "$T/want.nt" <<'PY2' || fail "RDF/JSON does not hold the triples"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+n = sum(len(vs) for p in d.values() for vs in p.values())
+want = sum(1 for l in open(sys.argv[2], encoding="utf-8") if l.strip())
+assert n == want, (n, want)
+PY2
+# a picture: names, titles and counts as labels, no IRIs; --svg through
+# Graphviz when it is installed
+expect_status 0 "$KKACHI" extract --rules "$RULES" -f dot "$ex"
+head -1 "$T/out" | grep -q '^digraph kkachi {$' || fail "dot: no digraph"
+grep -q 'https://' "$T/out" && fail "dot: IRIs in the picture"
+grep -q '^  "p:[^"]*" -> "o:[^"]*" \[label="[^"]' "$T/out" || fail "dot: no person -> organization edge with a title"
+grep -q 'shape=note' "$T/out" || fail "dot: no stage"
+[ "$(sort "$T/out" | uniq -d | wc -l)" = 0 ] || fail "dot: repeated lines"
+if command -v dot >/dev/null; then
+  dot -Tsvg "$T/out" >/dev/null 2>"$T/dot.err" || fail "dot: Graphviz rejects it: $(cat "$T/dot.err")"
+  expect_status 0 "$KKACHI" extract --rules "$RULES" --svg "$T/pic.svg" -f ntriples "$ex"
+  grep -q '<svg' "$T/pic.svg" || fail "--svg wrote no SVG"
+  cmp -s "$T/out" "$T/want.nt" 2>/dev/null || sort "$T/out" | cmp -s - "$T/want.nt" || fail "--svg changed the output"
+else
+  expect_status 2 "$KKACHI" extract --rules "$RULES" --svg "$T/pic.svg" "$ex"
+  expect_err "cannot draw the picture: Graphviz (dot) is not installed"
+fi
+expect_status 2 "$KKACHI" extract --rules "$RULES" -f jsonld "$ex"
+expect_err "unknown format 'jsonld' (turtle, ntriples, nquads, rdfxml, json, dot)"
 finish

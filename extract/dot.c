@@ -1,0 +1,285 @@
+/* dot.c: DOT pictures of the facts, one node per entity and one edge per
+ * relation, kept in memory (pictures are for an article or a few) and
+ * written once, sorted and without repeats. */
+#define _POSIX_C_SOURCE 200809L /* popen, strdup */
+#include "dot.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+struct dot {
+  char **lines; /* node and edge statements, owned */
+  size_t n, cap;
+  unsigned long stages; /* stage nodes made so far */
+};
+
+int
+dot_new(dot **out)
+{
+  *out = calloc(1, sizeof **out);
+  return *out ? 0 : KKACHI_ENOMEM;
+}
+
+void
+dot_free(dot *d)
+{
+  size_t i;
+  if (!d)
+    return;
+  for (i = 0; i < d->n; i++)
+    free(d->lines[i]);
+  free(d->lines);
+  free(d);
+}
+
+/* Appends s to b (of size *cap) at *len with DOT's quote and backslash
+ * escaped. */
+static int
+put(char **b, size_t *len, size_t *cap, const char *s, int escape)
+{
+  for (; *s; s++) {
+    if (*len + 3 > *cap) {
+      size_t c = *cap ? *cap * 2 : 128;
+      char *p = realloc(*b, c);
+      if (!p)
+        return KKACHI_ENOMEM;
+      *b = p;
+      *cap = c;
+    }
+    if (escape && *s == '\n') { /* a line break in a label */
+      (*b)[(*len)++] = '\\';
+      (*b)[(*len)++] = 'n';
+      continue;
+    }
+    if (escape && (*s == '"' || *s == '\\'))
+      (*b)[(*len)++] = '\\';
+    (*b)[(*len)++] = *s;
+  }
+  (*b)[*len] = '\0';
+  return 0;
+}
+
+/* Adds one statement made of pieces: odd pieces are escaped (text inside
+ * quotes), even ones written as they are; the list ends with NULL. */
+static int
+add(dot *d, const char *first, ...)
+{
+  char *b = NULL;
+  size_t len = 0, cap = 0;
+  const char *s = first;
+  int rc = 0, k = 0;
+  va_list ap;
+
+  va_start(ap, first);
+  for (; s && !rc; s = va_arg(ap, const char *), k++)
+    rc = put(&b, &len, &cap, s, k % 2);
+  va_end(ap);
+  if (rc || !b) {
+    free(b);
+    return rc ? rc : KKACHI_ENOMEM;
+  }
+  if (d->n == d->cap) {
+    size_t c = d->cap ? d->cap * 2 : 64;
+    char **p = realloc(d->lines, c * sizeof *p);
+    if (!p) {
+      free(b);
+      return KKACHI_ENOMEM;
+    }
+    d->lines = p;
+    d->cap = c;
+  }
+  d->lines[d->n++] = b;
+  return 0;
+}
+
+static const char *
+slot(const kkachi_fact_view *v, const char *role)
+{
+  size_t i;
+  for (i = 0; i < v->slot_count; i++)
+    if (!strcmp(v->slots[i].role, role))
+      return v->slots[i].value;
+  return NULL;
+}
+
+/* Node statements: people as ellipses, organizations as boxes, programs
+ * as folders. */
+static int
+person(dot *d, const char *name)
+{
+  return add(d, "  \"p:", name, "\" [label=\"", name,
+             "\", shape=ellipse, fillcolor=\"#e8f1fb\"];", NULL);
+}
+
+static int
+org(dot *d, const char *name)
+{
+  return add(d, "  \"o:", name, "\" [label=\"", name,
+             "\", shape=box, fillcolor=\"#fdf3e1\"];", NULL);
+}
+
+static int
+program(dot *d, const char *name)
+{
+  return add(d, "  \"g:", name, "\" [label=\"", name,
+             "\", shape=folder, fillcolor=\"#e9f7ec\"];", NULL);
+}
+
+static int
+affiliation(dot *d, const kkachi_fact_view *v)
+{
+  const char *p = slot(v, "person"), *o = slot(v, "org"),
+             *t = slot(v, "title");
+  int rc;
+  if (!p)
+    return 0;
+  if ((rc = person(d, p)))
+    return rc;
+  if (!o) /* a title with no organization: written under the name */
+    return t ? add(d, "  \"p:", p, "\" [xlabel=\"", t, "\"];", NULL) : 0;
+  if ((rc = org(d, o)))
+    return rc;
+  return add(d, "  \"p:", p, "\" -> \"o:", o, "\" [label=\"", t ? t : "",
+             "\"];", NULL);
+}
+
+static int
+program_role(dot *d, const kkachi_fact_view *v)
+{
+  const char *g = slot(v, "program"), *a = slot(v, "agent"),
+             *role = slot(v, "role"), *count = slot(v, "count"),
+             *label = slot(v, "label");
+  char who[256], key[768];
+  int rc;
+  if (!g || !role)
+    return 0;
+  if ((rc = program(d, g)))
+    return rc;
+  if (a)
+    return (rc = org(d, a)) ? rc
+                            : add(d, "  \"o:", a, "\" -> \"g:", g,
+                                  "\" [label=\"", role, "\"];", NULL);
+  if (!count)
+    return 0;
+  snprintf(who, sizeof who, "%s %s", count, label ? label : "");
+  snprintf(key, sizeof key, "%s|%s", g, who);
+  if ((rc = add(d, "  \"n:", key, "\" [label=\"", who,
+                "\", shape=plaintext, style=solid];", NULL)))
+    return rc;
+  return add(d, "  \"n:", key, "\" -> \"g:", g, "\" [label=\"", role,
+             "\"];", NULL);
+}
+
+/* A stage: its method and counts (15 → 10, -1 each P6M) in a note. */
+static int
+stage(dot *d, const kkachi_fact_view *v)
+{
+  const char *g = slot(v, "program"), *m = slot(v, "methodlabel");
+  const char *in = slot(v, "entrants"), *sel = slot(v, "selected"),
+             *out = slot(v, "eliminated"), *every = slot(v, "interval");
+  char label[512], id[32];
+  size_t k = 0;
+  int rc;
+
+  if (!g)
+    return 0;
+  if (!m && (m = slot(v, "method"))) { /* PeriodicElimination: words */
+    const char *c;
+    for (c = m; *c && k + 2 < 64; c++) {
+      if (c > m && *c >= 'A' && *c <= 'Z')
+        label[k++] = ' ';
+      label[k++] = (char)(c > m && *c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+    }
+    label[k] = '\0';
+  } else
+    k += (size_t)snprintf(label + k, sizeof label - k, "%s",
+                          m ? m : "stage");
+  if ((in || sel) && k < sizeof label)
+    k += (size_t)snprintf(label + k, sizeof label - k, "\n%s%s%s",
+                          in ? in : "", sel ? " → " : "", sel ? sel : "");
+  if (out && k < sizeof label)
+    snprintf(label + k, sizeof label - k, "\n−%s%s%s", out,
+             every ? " every " : "", every ? every : "");
+  snprintf(id, sizeof id, "s:%lu", ++d->stages);
+  if ((rc = program(d, g)))
+    return rc;
+  return add(d, "  \"", id, "\" [label=\"", label,
+             "\", shape=note, fillcolor=\"#f3ecfa\"];\n  \"g:", g, "\" -> \"",
+             id, "\" [style=dashed, label=\"", id + 2, "\"];", NULL);
+}
+
+int
+dot_add(dot *d, const kkachi_result *r)
+{
+  size_t i;
+  int rc = 0;
+  for (i = 0; i < kkachi_result_count(r) && !rc; i++) {
+    kkachi_fact_view v;
+    if ((rc = kkachi_result_fact(r, i, &v)))
+      break;
+    if (!strcmp(v.family, "affiliation"))
+      rc = affiliation(d, &v);
+    else if (!strcmp(v.family, "program_role"))
+      rc = program_role(d, &v);
+    else if (!strcmp(v.family, "stage"))
+      rc = stage(d, &v);
+  }
+  return rc;
+}
+
+static int
+by_text(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+dot_write(const dot *d, FILE *fp)
+{
+  size_t i;
+  if (d->n)
+    qsort(d->lines, d->n, sizeof *d->lines, by_text);
+  fputs("digraph kkachi {\n"
+        "  graph [rankdir=LR, fontname=\"sans-serif\", bgcolor=white];\n"
+        "  node [fontname=\"sans-serif\", style=\"rounded,filled\"];\n"
+        "  edge [fontname=\"sans-serif\", fontsize=10, color=\"#555555\"];\n",
+        fp);
+  for (i = 0; i < d->n; i++)
+    if (i == 0 || strcmp(d->lines[i], d->lines[i - 1]))
+      fprintf(fp, "%s\n", d->lines[i]);
+  fputs("}\n", fp);
+  return ferror(fp) ? KKACHI_EIO : 0;
+}
+
+int
+dot_svg(const dot *d, const char *path, char *why, size_t n)
+{
+  char cmd[4200];
+  FILE *p;
+  int st;
+  const char *q;
+
+  for (q = path; *q; q++)
+    if (*q == '\'') {
+      snprintf(why, n, "a path with a quote");
+      return -1;
+    }
+  snprintf(cmd, sizeof cmd,
+           "command -v dot >/dev/null 2>&1 || exit 127; exec dot -Tsvg -o '%s'",
+           path);
+  if (!(p = popen(cmd, "w"))) {
+    snprintf(why, n, "cannot run Graphviz");
+    return -1;
+  }
+  dot_write(d, p);
+  st = pclose(p);
+  if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+    snprintf(why, n, WIFEXITED(st) && WEXITSTATUS(st) == 127
+                         ? "Graphviz (dot) is not installed"
+                         : "Graphviz failed");
+    return -1;
+  }
+  return 0;
+}
