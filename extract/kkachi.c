@@ -13,7 +13,7 @@ usage(FILE *fp)
         "\n"
         "commands:\n"
         "  extract      read articles, write their graph (Turtle, N-Triples,\n"
-        "               N-Quads)\n"
+        "               N-Quads, RDF/XML, RDF/JSON) or a picture (DOT, SVG)\n"
         "  validate     check RDF data against SHACL shapes and the\n"
         "               vocabulary; write a validation report\n"
         "  load         load RDF into a store, one named graph per article\n"
