@@ -14,6 +14,7 @@
 #include "progress.h"
 #include "remote.h"
 #include "dot.h"
+#include "explain.h"
 #include "render.h"
 
 #define MAX_PATHS 64
@@ -194,30 +195,6 @@ parse(opts *o, int argc, char **argv)
   return 0;
 }
 
-/* Writes one article's facts as an --explain table. */
-static int
-explain(FILE *fp, const kkachi_article *a, const kkachi_result *r)
-{
-  size_t i, j;
-  fprintf(fp, "# %s: %lu facts\n", kkachi_article_id(a),
-          (unsigned long)kkachi_result_count(r));
-  for (i = 0; i < kkachi_result_count(r); i++) {
-    kkachi_fact_view v;
-    if (kkachi_result_fact(r, i, &v))
-      return EXIT_FAILED;
-    fprintf(fp, "%-13s", v.family);
-    for (j = 0; j < v.slot_count; j++)
-      fprintf(fp, "%s%s=%s", j ? " | " : "", v.slots[j].role,
-              v.slots[j].value);
-    fprintf(fp, "\n    rule %s, [%lu,%lu) \"%s\"", v.rule, v.begin, v.end,
-            v.anchor);
-    if (v.evidence_count > 1)
-      fprintf(fp, " (+%lu more)", (unsigned long)v.evidence_count - 1);
-    fprintf(fp, "\n    in: %s\n", v.sentence);
-  }
-  return 0;
-}
-
 /* Where extracted articles go, and how the run is doing. */
 typedef struct sink {
   kkachi_writer *w;
@@ -245,7 +222,7 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
   else if (!rc && !k->refused && bytes) /* lines a worker wrote */
     rc = fwrite(bytes, 1, nbytes, k->fp) == nbytes ? 0 : KKACHI_EIO;
   else if (!rc && !k->refused)
-    rc = o->explain ? explain(k->fp, a, r)
+    rc = o->explain ? explain_article(k->fp, a, r)
          : k->ep    ? kkachi_endpoint_add(k->ep, r, o->evidence)
          : k->store ? kkachi_store_add(k->store, r, o->evidence)
                     : kkachi_writer_add(k->w, r);

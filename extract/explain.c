@@ -1,0 +1,135 @@
+/* explain.c: the --explain table, with the facts in words. */
+#define _POSIX_C_SOURCE 200809L /* fileno */
+#include "explain.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DASH " \xE2\x80\x94 " /* " — " */
+
+typedef struct paint {
+  const char *family, *words, *dim, *hit, *off;
+} paint;
+
+static const paint plain = { "", "", "", "", "" };
+static const paint colour = { "\033[1;36m", "\033[1m", "\033[2m",
+                              "\033[1;33m", "\033[0m" };
+
+static const char *
+slot(const kkachi_fact_view *v, const char *role)
+{
+  size_t i;
+  for (i = 0; i < v->slot_count; i++)
+    if (!strcmp(v->slots[i].role, role))
+      return v->slots[i].value;
+  return NULL;
+}
+
+/* Writes the parts that are there, joined by dashes. */
+static void
+joined(FILE *fp, const char *const *parts, size_t n)
+{
+  size_t i, k = 0;
+  for (i = 0; i < n; i++)
+    if (parts[i] && *parts[i])
+      fprintf(fp, "%s%s", k++ ? DASH : "", parts[i]);
+}
+
+/* The fact in words, by family; role=value for families it does not
+ * know. */
+static void
+words(FILE *fp, const kkachi_fact_view *v)
+{
+  const char *f = v->family;
+  if (!strcmp(f, "affiliation")) {
+    const char *p[] = { slot(v, "person") ? slot(v, "person")
+                                          : slot(v, "surname"),
+                        slot(v, "title"), slot(v, "org") };
+    joined(fp, p, 3);
+  } else if (!strcmp(f, "byline")) {
+    const char *p[] = { slot(v, "author"), slot(v, "title"),
+                        slot(v, "publisher"), slot(v, "email") };
+    joined(fp, p, 4);
+  } else if (!strcmp(f, "program_role")) {
+    char who[256];
+    const char *agent = slot(v, "agent");
+    if (!agent && slot(v, "count")) {
+      snprintf(who, sizeof who, "%s %s", slot(v, "count"),
+               slot(v, "label") ? slot(v, "label") : "");
+      agent = who;
+    }
+    {
+      const char *p[] = { agent, slot(v, "role"), slot(v, "program") };
+      joined(fp, p, 3);
+    }
+  } else if (!strcmp(f, "stage")) {
+    const char *in = slot(v, "entrants"), *sel = slot(v, "selected"),
+               *out = slot(v, "eliminated"), *every = slot(v, "interval");
+    const char *p[] = { slot(v, "program"),
+                        slot(v, "methodlabel") ? slot(v, "methodlabel")
+                                               : slot(v, "method") };
+    joined(fp, p, 2);
+    if (in || sel) /* 15 → 10, or → 5 */
+      fprintf(fp, ": %s%s%s", in ? in : "",
+              sel ? (in ? " \xE2\x86\x92 " : "\xE2\x86\x92 ") : "",
+              sel ? sel : "");
+    if (out)
+      fprintf(fp, ", \xE2\x88\x92%s%s%s", out, every ? " every " : "",
+              every ? every : "");
+  } else if (!strcmp(f, "alias")) {
+    const char *p[] = { slot(v, "name"), slot(v, "alias") };
+    joined(fp, p, 2);
+  } else if (!strcmp(f, "email")) {
+    const char *p[] = { slot(v, "person"), slot(v, "email") };
+    joined(fp, p, 2);
+  } else {
+    size_t i;
+    for (i = 0; i < v->slot_count; i++)
+      fprintf(fp, "%s%s=%s", i ? " | " : "", v->slots[i].role,
+              v->slots[i].value);
+  }
+}
+
+/* The sentence, with the matched text marked when in colour. */
+static void
+sentence(FILE *fp, const kkachi_fact_view *v, const paint *c)
+{
+  const char *at = *c->hit ? strstr(v->sentence, v->anchor) : NULL;
+  if (!at || !*v->anchor) {
+    fprintf(fp, "%s", v->sentence);
+    return;
+  }
+  fprintf(fp, "%.*s%s%s%s%s", (int)(at - v->sentence), v->sentence, c->hit,
+          v->anchor, c->off, at + strlen(v->anchor));
+}
+
+int
+explain_article(FILE *fp, const kkachi_article *a, const kkachi_result *r)
+{
+  const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+  const paint *c = isatty(fileno(fp)) && !(nc && *nc)
+                           && !(term && !strcmp(term, "dumb"))
+                       ? &colour
+                       : &plain;
+  size_t i;
+
+  fprintf(fp, "%s# %s: %lu facts%s\n", c->dim, kkachi_article_id(a),
+          (unsigned long)kkachi_result_count(r), c->off);
+  for (i = 0; i < kkachi_result_count(r); i++) {
+    kkachi_fact_view v;
+    int rc = kkachi_result_fact(r, i, &v);
+    if (rc)
+      return rc;
+    fprintf(fp, "%s%-13s%s%s", c->family, v.family, c->off, c->words);
+    words(fp, &v);
+    fprintf(fp, "%s\n    %srule %s, [%lu,%lu)%s \"%s\"", c->off, c->dim, v.rule,
+            v.begin, v.end, c->off, v.anchor);
+    if (v.evidence_count > 1)
+      fprintf(fp, " (+%lu more)", (unsigned long)v.evidence_count - 1);
+    fputs("\n    in: ", fp);
+    sentence(fp, &v, c);
+    fputc('\n', fp);
+  }
+  return ferror(fp) ? KKACHI_EIO : 0;
+}
