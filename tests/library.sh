@@ -9,7 +9,8 @@ B=$(dirname "$(dirname "$KKACHI")")
 command -v pkg-config >/dev/null || skip "pkg-config is not installed"
 flags=$(PKG_CONFIG_PATH="$B/lib" pkg-config --cflags --libs kkachi) ||
   fail "pkg-config does not find kkachi in the build tree"
-${CC:-cc} -std=c11 -pedantic -Wall -Wextra -Werror -o "$T/facts" \
+# (built with the library's sanitizers, when it has them)
+${CC:-cc} -std=c11 -pedantic -Wall -Wextra -Werror ${SAN_CFLAGS:-} -o "$T/facts" \
   "$SRCDIR/examples/facts.c" $flags 2>"$T/cc" || fail "the example does not build: $(cat "$T/cc")"
 LD_LIBRARY_PATH="$B/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
   "$T/facts" "$RULES" "$SRCDIR/examples/ko-program-news.txt" >"$T/facts.out" 2>"$T/err"
