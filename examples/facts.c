@@ -51,7 +51,8 @@ main(int argc, char **argv)
     fprintf(stderr, "usage: facts RULES FILE\n");
     return 2;
   }
-  if ((rc = kkachi_engine_new(&e)) || (rc = kkachi_engine_load_rules(e, argv[1]))
+  if ((rc = kkachi_engine_new(&e))
+      || (rc = kkachi_engine_load_rules(e, argv[1]))
       || (rc = kkachi_engine_compile(e))
       || (rc = kkachi_reader_open(&rd, argv[2], KKACHI_INPUT_AUTO))) {
     fprintf(stderr, "facts: %s\n", kkachi_strerror(rc));

@@ -94,16 +94,6 @@ add(dot *d, const char *first, ...)
   return 0;
 }
 
-static const char *
-slot(const kkachi_fact_view *v, const char *role)
-{
-  size_t i;
-  for (i = 0; i < v->slot_count; i++)
-    if (!strcmp(v->slots[i].role, role))
-      return v->slots[i].value;
-  return NULL;
-}
-
 /* Node statements: people as ellipses, organizations as boxes, programs
  * as folders. */
 static int
@@ -130,8 +120,9 @@ program(dot *d, const char *name)
 static int
 affiliation(dot *d, const kkachi_fact_view *v)
 {
-  const char *p = slot(v, "person"), *o = slot(v, "org"),
-             *t = slot(v, "title");
+  const char *p = kkachi_fact_value(v, "person"),
+             *o = kkachi_fact_value(v, "org"),
+             *t = kkachi_fact_value(v, "title");
   int rc;
   if (!p)
     return 0;
@@ -148,9 +139,11 @@ affiliation(dot *d, const kkachi_fact_view *v)
 static int
 program_role(dot *d, const kkachi_fact_view *v)
 {
-  const char *g = slot(v, "program"), *a = slot(v, "agent"),
-             *role = slot(v, "role"), *count = slot(v, "count"),
-             *label = slot(v, "label");
+  const char *g = kkachi_fact_value(v, "program"),
+             *a = kkachi_fact_value(v, "agent"),
+             *role = kkachi_fact_value(v, "role"),
+             *count = kkachi_fact_value(v, "count"),
+             *label = kkachi_fact_value(v, "label");
   char who[256], key[768];
   int rc;
   if (!g || !role)
@@ -168,24 +161,29 @@ program_role(dot *d, const kkachi_fact_view *v)
   if ((rc = add(d, "  \"n:", key, "\" [label=\"", who,
                 "\", shape=plaintext, style=solid];", NULL)))
     return rc;
-  return add(d, "  \"n:", key, "\" -> \"g:", g, "\" [label=\"", role,
-             "\"];", NULL);
+  return add(d, "  \"n:", key, "\" -> \"g:", g, "\" [label=\"", role, "\"];",
+             NULL);
 }
 
 /* A stage: its method and counts (15 → 10, -1 each P6M) in a note. */
 static int
 stage(dot *d, const kkachi_fact_view *v)
 {
-  const char *g = slot(v, "program"), *m = slot(v, "methodlabel");
-  const char *in = slot(v, "entrants"), *sel = slot(v, "selected"),
-             *out = slot(v, "eliminated"), *every = slot(v, "interval");
+  const char *g = kkachi_fact_value(v, "program"),
+             *m = kkachi_fact_value(v, "methodlabel");
+  const char *in = kkachi_fact_value(v, "entrants"),
+             *sel = kkachi_fact_value(v, "selected"),
+             *out = kkachi_fact_value(v, "eliminated"),
+             *every = kkachi_fact_value(v, "interval");
   char label[512], id[32];
   size_t k = 0;
   int rc;
 
   if (!g)
     return 0;
-  if (!m && (m = slot(v, "method"))) { /* PeriodicElimination: words */
+  if (!m
+      && (m
+          = kkachi_fact_value(v, "method"))) { /* PeriodicElimination: words */
     const char *c;
     for (c = m; *c && k + 2 < 64; c++) {
       if (c > m && *c >= 'A' && *c <= 'Z')
@@ -194,8 +192,7 @@ stage(dot *d, const kkachi_fact_view *v)
     }
     label[k] = '\0';
   } else
-    k += (size_t)snprintf(label + k, sizeof label - k, "%s",
-                          m ? m : "stage");
+    k += (size_t)snprintf(label + k, sizeof label - k, "%s", m ? m : "stage");
   if ((in || sel) && k < sizeof label)
     k += (size_t)snprintf(label + k, sizeof label - k, "\n%s%s%s",
                           in ? in : "", sel ? " → " : "", sel ? sel : "");
@@ -266,9 +263,10 @@ dot_svg(const dot *d, const char *path, char *why, size_t n)
       snprintf(why, n, "a path with a quote");
       return -1;
     }
-  snprintf(cmd, sizeof cmd,
-           "command -v dot >/dev/null 2>&1 || exit 127; exec dot -Tsvg -o '%s'",
-           path);
+  snprintf(
+      cmd, sizeof cmd,
+      "command -v dot >/dev/null 2>&1 || exit 127; exec dot -Tsvg -o '%s'",
+      path);
   if (!(p = popen(cmd, "w"))) {
     snprintf(why, n, "cannot run Graphviz");
     return -1;
@@ -276,9 +274,10 @@ dot_svg(const dot *d, const char *path, char *why, size_t n)
   dot_write(d, p);
   st = pclose(p);
   if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-    snprintf(why, n, WIFEXITED(st) && WEXITSTATUS(st) == 127
-                         ? "Graphviz (dot) is not installed"
-                         : "Graphviz failed");
+    snprintf(why, n,
+             WIFEXITED(st) && WEXITSTATUS(st) == 127
+                 ? "Graphviz (dot) is not installed"
+                 : "Graphviz failed");
     return -1;
   }
   return 0;

@@ -13,18 +13,8 @@ typedef struct paint {
 } paint;
 
 static const paint plain = { "", "", "", "", "" };
-static const paint colour = { "\033[1;36m", "\033[1m", "\033[2m",
-                              "\033[1;33m", "\033[0m" };
-
-static const char *
-slot(const kkachi_fact_view *v, const char *role)
-{
-  size_t i;
-  for (i = 0; i < v->slot_count; i++)
-    if (!strcmp(v->slots[i].role, role))
-      return v->slots[i].value;
-  return NULL;
-}
+static const paint colour
+    = { "\033[1;36m", "\033[1m", "\033[2m", "\033[1;33m", "\033[0m" };
 
 /* Writes the parts that are there, joined by dashes. */
 static void
@@ -43,32 +33,39 @@ words(FILE *fp, const kkachi_fact_view *v)
 {
   const char *f = v->family;
   if (!strcmp(f, "affiliation")) {
-    const char *p[] = { slot(v, "person") ? slot(v, "person")
-                                          : slot(v, "surname"),
-                        slot(v, "title"), slot(v, "org") };
+    const char *p[]
+        = { kkachi_fact_value(v, "person") ? kkachi_fact_value(v, "person")
+                                           : kkachi_fact_value(v, "surname"),
+            kkachi_fact_value(v, "title"), kkachi_fact_value(v, "org") };
     joined(fp, p, 3);
   } else if (!strcmp(f, "byline")) {
-    const char *p[] = { slot(v, "author"), slot(v, "title"),
-                        slot(v, "publisher"), slot(v, "email") };
+    const char *p[]
+        = { kkachi_fact_value(v, "author"), kkachi_fact_value(v, "title"),
+            kkachi_fact_value(v, "publisher"), kkachi_fact_value(v, "email") };
     joined(fp, p, 4);
   } else if (!strcmp(f, "program_role")) {
     char who[256];
-    const char *agent = slot(v, "agent");
-    if (!agent && slot(v, "count")) {
-      snprintf(who, sizeof who, "%s %s", slot(v, "count"),
-               slot(v, "label") ? slot(v, "label") : "");
+    const char *agent = kkachi_fact_value(v, "agent");
+    if (!agent && kkachi_fact_value(v, "count")) {
+      snprintf(who, sizeof who, "%s %s", kkachi_fact_value(v, "count"),
+               kkachi_fact_value(v, "label") ? kkachi_fact_value(v, "label")
+                                             : "");
       agent = who;
     }
     {
-      const char *p[] = { agent, slot(v, "role"), slot(v, "program") };
+      const char *p[] = { agent, kkachi_fact_value(v, "role"),
+                          kkachi_fact_value(v, "program") };
       joined(fp, p, 3);
     }
   } else if (!strcmp(f, "stage")) {
-    const char *in = slot(v, "entrants"), *sel = slot(v, "selected"),
-               *out = slot(v, "eliminated"), *every = slot(v, "interval");
-    const char *p[] = { slot(v, "program"),
-                        slot(v, "methodlabel") ? slot(v, "methodlabel")
-                                               : slot(v, "method") };
+    const char *in = kkachi_fact_value(v, "entrants"),
+               *sel = kkachi_fact_value(v, "selected"),
+               *out = kkachi_fact_value(v, "eliminated"),
+               *every = kkachi_fact_value(v, "interval");
+    const char *p[] = { kkachi_fact_value(v, "program"),
+                        kkachi_fact_value(v, "methodlabel")
+                            ? kkachi_fact_value(v, "methodlabel")
+                            : kkachi_fact_value(v, "method") };
     joined(fp, p, 2);
     if (in || sel) /* 15 → 10, or → 5 */
       fprintf(fp, ": %s%s%s", in ? in : "",
@@ -78,10 +75,12 @@ words(FILE *fp, const kkachi_fact_view *v)
       fprintf(fp, ", \xE2\x88\x92%s%s%s", out, every ? " every " : "",
               every ? every : "");
   } else if (!strcmp(f, "alias")) {
-    const char *p[] = { slot(v, "name"), slot(v, "alias") };
+    const char *p[]
+        = { kkachi_fact_value(v, "name"), kkachi_fact_value(v, "alias") };
     joined(fp, p, 2);
   } else if (!strcmp(f, "email")) {
-    const char *p[] = { slot(v, "person"), slot(v, "email") };
+    const char *p[]
+        = { kkachi_fact_value(v, "person"), kkachi_fact_value(v, "email") };
     joined(fp, p, 2);
   } else {
     size_t i;
@@ -108,10 +107,10 @@ int
 explain_article(FILE *fp, const kkachi_article *a, const kkachi_result *r)
 {
   const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-  const paint *c = isatty(fileno(fp)) && !(nc && *nc)
-                           && !(term && !strcmp(term, "dumb"))
-                       ? &colour
-                       : &plain;
+  const paint *c
+      = isatty(fileno(fp)) && !(nc && *nc) && !(term && !strcmp(term, "dumb"))
+            ? &colour
+            : &plain;
   size_t i;
 
   fprintf(fp, "%s# %s: %lu facts%s\n", c->dim, kkachi_article_id(a),
@@ -123,8 +122,8 @@ explain_article(FILE *fp, const kkachi_article *a, const kkachi_result *r)
       return rc;
     fprintf(fp, "%s%-13s%s%s", c->family, v.family, c->off, c->words);
     words(fp, &v);
-    fprintf(fp, "%s\n    %srule %s, [%lu,%lu)%s \"%s\"", c->off, c->dim, v.rule,
-            v.begin, v.end, c->off, v.anchor);
+    fprintf(fp, "%s\n    %srule %s, [%lu,%lu)%s \"%s\"", c->off, c->dim,
+            v.rule, v.begin, v.end, c->off, v.anchor);
     if (v.evidence_count > 1)
       fprintf(fp, " (+%lu more)", (unsigned long)v.evidence_count - 1);
     fputs("\n    in: ", fp);

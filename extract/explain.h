@@ -10,7 +10,6 @@
  * fact in words (배경훈 — 장관 — 과학기술정보통신부), then the rule, the
  * offsets and the matched text, then the sentence. In colour when fp is a
  * terminal and NO_COLOR is not set. Returns 0 or a KKACHI_E* code. */
-int explain_article(FILE *fp, const kkachi_article *a,
-                    const kkachi_result *r);
+int explain_article(FILE *fp, const kkachi_article *a, const kkachi_result *r);
 
 #endif

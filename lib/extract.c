@@ -195,6 +195,13 @@ kkachi_result_free(kkachi_result *r)
   kkachi__free(r);
 }
 
+const char *
+kkachi_fact_value(const kkachi_fact_view *fact, const char *role)
+{
+  return fact && role ? kkachi__slot(fact->slots, fact->slot_count, role)
+                      : NULL;
+}
+
 size_t
 kkachi_result_count(const kkachi_result *r)
 {

@@ -13,11 +13,11 @@
 struct kk_gazscan {
   uint64_t *key; /* node << 32 | code point; KK_EMPTY when free */
   uint32_t *child;
-  size_t mask;      /* table size - 1 (a power of two) */
-  uint8_t *final;   /* per node: a form ends here */
+  size_t mask;    /* table size - 1 (a power of two) */
+  uint8_t *final; /* per node: a form ends here */
   size_t nnodes, capnodes;
   size_t maxw, maxcp;
-  int exact; /* no second walk with spaces left out */
+  int exact;            /* no second walk with spaces left out */
   uint64_t first[1024]; /* code points below 65536 that begin a form */
 };
 
@@ -224,8 +224,7 @@ push(kk_gazspans *sp, size_t b, size_t e)
  * space on, a second walk also leaves every space out ("SM 엔터테인먼트"
  * for the form SM엔터테인먼트). Both keep to the candidate shape. */
 static int
-walk(const kk_gazscan *t, const char *s, size_t n, size_t b,
-     kk_gazspans *sp)
+walk(const kk_gazscan *t, const char *s, size_t n, size_t b, kk_gazspans *sp)
 {
   size_t i = b, words = 1, cp = 0, tight_i = 0;
   uint32_t node = 0, tight = 0;

@@ -34,7 +34,10 @@ typedef struct kk_gazspans {
   size_t capwords;
 } kk_gazspans;
 
-#define KK_GAZSPANS_INIT { NULL, 0, 0, NULL, 0 }
+#define KK_GAZSPANS_INIT                                                      \
+  {                                                                           \
+    NULL, 0, 0, NULL, 0                                                       \
+  }
 
 void kkachi__gazspans_clear(kk_gazspans *sp);
 

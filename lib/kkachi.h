@@ -191,6 +191,10 @@ size_t kkachi_result_count(const kkachi_result *result);
 int kkachi_result_fact(const kkachi_result *result, size_t i,
                        kkachi_fact_view *out);
 
+/* The value of role in a fact (borrowed from its result), or NULL when the
+ * fact has no such role. */
+const char *kkachi_fact_value(const kkachi_fact_view *fact, const char *role);
+
 /* Frees a result. NULL is allowed. */
 void kkachi_result_free(kkachi_result *result);
 

@@ -35,8 +35,8 @@ fuzz_engine(void)
   if (kkachi_engine_new(&engine))
     return NULL;
   kkachi_engine_set_log(engine, fuzz_quiet, NULL);
-  if (kkachi_engine_load_rules(engine, rules ? rules
-                                             : KK_SRCDIR "/extract/rules")
+  if (kkachi_engine_load_rules(engine,
+                               rules ? rules : KK_SRCDIR "/extract/rules")
       || kkachi_engine_compile(engine)) {
     fprintf(stderr, "fuzz: cannot load the rules\n");
     kkachi_engine_free(engine);

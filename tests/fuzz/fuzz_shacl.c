@@ -40,8 +40,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   if (!(path = fuzz_file(data, n, ".ttl"))
       || kkachi_graph_load(shapes, path, "turtle"))
     goto done;
-  if (at && (!(path = fuzz_file(at, size - (size_t)(at - data), ".ttl"))
-             || kkachi_graph_load(dg, path, "turtle")))
+  if (at
+      && (!(path = fuzz_file(at, size - (size_t)(at - data), ".ttl"))
+          || kkachi_graph_load(dg, path, "turtle")))
     goto done;
   if (!kkachi_validate(dg, shapes, &conforms, &report))
     (void)kkachi_graph_size(report);

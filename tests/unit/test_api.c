@@ -10,16 +10,6 @@ static const char *text
     = "[새벽일보 도하린 기자] 한국인터넷진흥원(KISA) 송다인 팀장은 "
       "\"준비가 끝났다\"고 말했다. 송 팀장은 이어 설명했다.\n";
 
-static const char *
-slot(const kkachi_fact_view *v, const char *role)
-{
-  size_t i;
-  for (i = 0; i < v->slot_count; i++)
-    if (!strcmp(v->slots[i].role, role))
-      return v->slots[i].value;
-  return NULL;
-}
-
 static void
 check_facts(kkachi_engine *e)
 {
@@ -33,11 +23,11 @@ check_facts(kkachi_engine *e)
   for (i = 0; r && i < kkachi_result_count(r); i++) {
     kkachi_fact_view v;
     CHECK(kkachi_result_fact(r, i, &v) == 0);
-    if (!strcmp(v.family, "affiliation") && slot(&v, "person")
-        && !strcmp(slot(&v, "person"), "송다인")) {
+    if (!strcmp(v.family, "affiliation") && kkachi_fact_value(&v, "person")
+        && !strcmp(kkachi_fact_value(&v, "person"), "송다인")) {
       found = 1;
-      CHECK(!strcmp(slot(&v, "org"), "한국인터넷진흥원"));
-      CHECK(!strcmp(slot(&v, "title"), "팀장"));
+      CHECK(!strcmp(kkachi_fact_value(&v, "org"), "한국인터넷진흥원"));
+      CHECK(!strcmp(kkachi_fact_value(&v, "title"), "팀장"));
       CHECK(!strcmp(v.anchor, "한국인터넷진흥원(KISA) 송다인 팀장"));
       CHECK(v.end - v.begin == 21); /* code points */
       CHECK(v.evidence_count == 3); /* two rules, and "송 팀장" */

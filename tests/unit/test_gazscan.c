@@ -9,8 +9,8 @@
 #include "utf8.h"
 
 static const char *forms[] = {
-  "한국은행", "은행", "SM엔터테인먼트", "KB 국민은행", "서울대학교",
-  "서울대",   "KAIST", "국제 원자력 기구",
+  "한국은행",   "은행",   "SM엔터테인먼트", "KB 국민은행",
+  "서울대학교", "서울대", "KAIST",          "국제 원자력 기구",
 };
 
 /* Whether s[b..e) has the candidate shape: words of 1..maxcp code points
@@ -52,8 +52,8 @@ check_every_span(const kk_gazetteer *g, const kk_gazscan *t, const char *s)
       want = shaped(s, b, e, kkachi__gazscan_maxw(t), kkachi__gazscan_maxcp(t))
              && kkachi__gazetteer_find(g, s + b, e - b) != NULL;
       if (kkachi__gazspans_has(&sp, b, e) != want)
-        fprintf(stderr, "span [%zu,%zu) '%.*s': want %d\n", b, e,
-                (int)(e - b), s + b, want);
+        fprintf(stderr, "span [%zu,%zu) '%.*s': want %d\n", b, e, (int)(e - b),
+                s + b, want);
       CHECK(kkachi__gazspans_has(&sp, b, e) == want);
       starts |= want;
       found += (size_t)want;

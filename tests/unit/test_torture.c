@@ -15,8 +15,8 @@
 #include "kkachi.h"
 
 static char dir[] = "/tmp/kkachi-torture.XXXXXX";
-static char p_rules[256], p_gaz[256], p_jsonl[256], p_html[256],
-    p_shapes[256], p_data[256];
+static char p_rules[256], p_gaz[256], p_jsonl[256], p_html[256], p_shapes[256],
+    p_data[256];
 static kkachi_engine *shared; /* for the operations that extract */
 static FILE *sink;
 
