@@ -21,30 +21,6 @@ struct kk_gazscan {
   uint64_t first[1024]; /* code points below 65536 that begin a form */
 };
 
-/* Decodes the code point at s[*i] (valid UTF-8) and advances *i: the
- * scanner's inner loop, kept here so that it is inlined. */
-static inline uint32_t
-next_cp(const char *str, size_t *i)
-{
-  const unsigned char *s = (const unsigned char *)str + *i;
-  if (s[0] < 0x80) {
-    (*i)++;
-    return s[0];
-  }
-  if (s[0] < 0xE0) {
-    *i += 2;
-    return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-  }
-  if (s[0] < 0xF0) {
-    *i += 3;
-    return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6
-           | (s[2] & 0x3F);
-  }
-  *i += 4;
-  return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12
-         | (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-}
-
 static size_t
 slot_of(uint64_t k, size_t mask)
 {
@@ -198,8 +174,6 @@ kkachi__gazspans_clear(kk_gazspans *sp)
   memset(sp, 0, sizeof *sp);
 }
 
-#define is_space kkachi__is_space
-
 static int
 push(kk_gazspans *sp, size_t b, size_t e)
 {
@@ -235,7 +209,7 @@ walk(const kk_gazscan *t, const char *s, size_t n, size_t b, kk_gazspans *sp)
     uint32_t c;
     if (i >= n)
       break;
-    c = next_cp(s, &i);
+    c = kkachi__utf8_next(s, &i);
     if (c == ' ') {
       if (prev_space || ++words > t->maxw)
         break;
@@ -246,7 +220,7 @@ walk(const kk_gazscan *t, const char *s, size_t n, size_t b, kk_gazspans *sp)
       }
       cp = 0;
       prev_space = 1;
-    } else if (is_space(c) || ++cp > t->maxcp) {
+    } else if (kkachi__is_space(c) || ++cp > t->maxcp) {
       break;
     } else {
       prev_space = 0;
@@ -263,7 +237,7 @@ walk(const kk_gazscan *t, const char *s, size_t n, size_t b, kk_gazspans *sp)
     cp = 0;
     prev_space = 1;
     while (i < n) {
-      uint32_t c = next_cp(s, &i);
+      uint32_t c = kkachi__utf8_next(s, &i);
       if (c == ' ') {
         if (prev_space || ++words > t->maxw)
           break;
@@ -271,7 +245,7 @@ walk(const kk_gazscan *t, const char *s, size_t n, size_t b, kk_gazspans *sp)
         prev_space = 1;
         continue;
       }
-      if (is_space(c) || ++cp > t->maxcp)
+      if (kkachi__is_space(c) || ++cp > t->maxcp)
         break;
       prev_space = 0;
       if (!(node = child_of(t, node, c)))
@@ -311,9 +285,9 @@ kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
   memset(sp->starts, 0, words * sizeof *sp->starts);
   while (i < n) {
     size_t at = i;
-    uint32_t c = next_cp(s, &i);
+    uint32_t c = kkachi__utf8_next(s, &i);
     if (c < 65536 ? !((t->first[c >> 6] >> (c & 63)) & 1)
-                  : (is_space(c) || !child_of(t, 0, c)))
+                  : (kkachi__is_space(c) || !child_of(t, 0, c)))
       continue;
     if ((rc = walk(t, s, n, at, sp)))
       return rc;

@@ -64,24 +64,6 @@ fail:
 }
 
 uint32_t
-kkachi__utf8_next(const char *str, size_t *i)
-{
-  const unsigned char *s = (const unsigned char *)str + *i;
-  uint32_t c = s[0];
-  int len = seq_len(s[0]), k;
-
-  if (len <= 1) {
-    (*i)++;
-    return c;
-  }
-  c &= (uint32_t)(0x7F >> len);
-  for (k = 1; k < len; k++)
-    c = (c << 6) | (s[k] & 0x3F);
-  *i += (size_t)len;
-  return c;
-}
-
-uint32_t
 kkachi__utf8_prev(const char *str, size_t i)
 {
   size_t j;

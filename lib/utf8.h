@@ -10,8 +10,30 @@
  * KKACHI_ENUL with *bad set to the byte offset of the first bad byte. */
 int kkachi__utf8_check(const char *s, size_t n, size_t *bad);
 
-/* Decodes the code point at s[*i] (which must be valid) and advances *i. */
-uint32_t kkachi__utf8_next(const char *s, size_t *i);
+/* Decodes the code point at s[*i] (which must be valid) and advances *i;
+ * a byte that starts no sequence is taken alone. Inline: it is the inner
+ * loop of the text scans. */
+static inline uint32_t
+kkachi__utf8_next(const char *str, size_t *i)
+{
+  const unsigned char *s = (const unsigned char *)str + *i;
+  if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+    *i += 2;
+    return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+  }
+  if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+    *i += 3;
+    return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6
+           | (s[2] & 0x3F);
+  }
+  if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    *i += 4;
+    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12
+           | (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+  }
+  (*i)++; /* ASCII, or a byte that starts no sequence */
+  return s[0];
+}
 
 /* Decodes the code point that ends at s[i] (exclusive), or 0 at i == 0. */
 uint32_t kkachi__utf8_prev(const char *s, size_t i);
