@@ -103,10 +103,8 @@ main(int argc, char **argv)
   }
   t0 = now();
   for (i = 0; i < ndocs; i++) {
-    for (k = 0; k < e->nscan; k++)
-      if (kkachi__gazscan_run(e->scan[k], docs[i].text, docs[i].len,
-                              &e->spans[k]))
-        goto done;
+    if (kkachi__engine_scan_text(e, docs[i].text, docs[i].len))
+      goto done;
     for (k = 0; k < e->nrules; k++)
       if (e->rules[k]->code)
         matches += pass(e, e->rules[k], docs[i].text, docs[i].len);

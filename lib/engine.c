@@ -94,12 +94,10 @@ kkachi_engine_free(kkachi_engine *e)
   }
   kkachi__free(e->defines);
   for (i = 0; i < e->nscan; i++) {
-    kkachi__gazscan_free(e->scan[i]);
-    kkachi__gazspans_clear(&e->spans[i]);
+    kkachi__gazscan_free(e->scan[i].trie);
+    kkachi__gazspans_clear(&e->scan[i].spans);
   }
   kkachi__free(e->scan);
-  kkachi__free(e->spans);
-  kkachi__free(e->scan_g);
   for (i = 0; i < e->nlists; i++)
     kkachi__gazetteer_free(e->lists[i]);
   kkachi__free(e->lists);
@@ -181,33 +179,35 @@ kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
 static int
 add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot)
 {
-  kk_gazscan **scan;
-  kk_gazspans *spans;
-  const kk_gazetteer **sg;
+  kk_scanned *scan;
   size_t i;
   int rc;
 
   for (i = 0; i < e->nscan; i++)
-    if (e->scan_g[i] == g) {
+    if (e->scan[i].g == g) {
       *slot = i;
       return 0;
     }
   scan = kkachi__realloc(e->scan, (e->nscan + 1) * sizeof *scan);
-  if (scan)
-    e->scan = scan;
-  spans = kkachi__realloc(e->spans, (e->nscan + 1) * sizeof *spans);
-  if (spans)
-    e->spans = spans;
-  sg = kkachi__realloc(e->scan_g, (e->nscan + 1) * sizeof *sg);
-  if (sg)
-    e->scan_g = sg;
-  if (!scan || !spans || !sg)
+  if (!scan)
     return KKACHI_ENOMEM;
-  if ((rc = kkachi__gazscan_new(&e->scan[e->nscan], g, exact)))
+  e->scan = scan;
+  memset(&scan[e->nscan], 0, sizeof *scan);
+  if ((rc = kkachi__gazscan_new(&scan[e->nscan].trie, g, exact)))
     return rc;
-  memset(&e->spans[e->nscan], 0, sizeof *e->spans);
-  e->scan_g[e->nscan] = g;
+  scan[e->nscan].g = g;
   *slot = e->nscan++;
+  return 0;
+}
+
+int
+kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n)
+{
+  size_t k;
+  int rc;
+  for (k = 0; k < e->nscan; k++)
+    if ((rc = kkachi__gazscan_run(e->scan[k].trie, s, n, &e->scan[k].spans)))
+      return rc;
   return 0;
 }
 

@@ -21,6 +21,14 @@
 #define KK_MAX_MATCHES_PER_RULE 10000u
 #define KK_DEFAULT_TIME_LIMIT 10.0 /* s of CPU per article */
 
+/* A gazetteer the engine finds in every text, and where it occurs in the
+ * current one. */
+typedef struct kk_scanned {
+  const kk_gazetteer *g;
+  kk_gazscan *trie; /* owned */
+  kk_gazspans spans;
+} kk_scanned;
+
 struct kkachi_engine {
   kk_log log;
   char *base;
@@ -43,9 +51,7 @@ struct kkachi_engine {
   size_t cur_base;          /* the sentence's offset in the text */
   /* gazetteers found in the text by trie before the rules run: those
    * checked by callout and those named in needs lines */
-  const kk_gazetteer **scan_g;
-  kk_gazscan **scan;
-  kk_gazspans *spans; /* where each occurs in the current text */
+  struct kk_scanned *scan;
   size_t nscan;
   kk_gazetteer **lists; /* literal lists, named "a|b|c", owned */
   size_t nlists;
@@ -75,6 +81,10 @@ int kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
  * adding it when new. */
 int kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
                              size_t *slot);
+
+/* Finds every scanned gazetteer in s[0..n), for the callouts and needs
+ * lines of the rules that run on it next. */
+int kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n);
 
 /* The slot of a list of literals found as written ("a|b|c"); one per
  * distinct list, made on first use and owned by the engine. */

@@ -126,7 +126,7 @@ kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data)
   if (i >= r->nrefs)
     return PCRE2_ERROR_CALLOUT;
   ref = &r->refs[i];
-  sp = &e->spans[ref->slot];
+  sp = &e->scan[ref->slot].spans;
   if (begin)
     return kkachi__gazspans_starts(sp, e->cur_base + cb->current_position)
                ? 0
@@ -196,7 +196,7 @@ has_needed(const kkachi_engine *e, const kk_rule *r, const kk_sentence *s)
   if (!r->nneed_slots)
     return 1;
   for (i = 0; i < r->nneed_slots; i++)
-    if (kkachi__gazspans_within(&e->spans[r->need_slot[i]], s->begin, s->end))
+    if (kkachi__gazspans_within(&e->scan[r->need_slot[i]].spans, s->begin, s->end))
       return 1;
   return 0;
 }
@@ -219,9 +219,8 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
   double start = e->time_limit > 0 ? cpu_now() : 0;
   int rc;
 
-  for (k = 0; k < e->nscan; k++)
-    if ((rc = kkachi__gazscan_run(e->scan[k], t->s, t->len, &e->spans[k])))
-      return rc;
+  if ((rc = kkachi__engine_scan_text(e, t->s, t->len)))
+    return rc;
   for (i = 0; i < t->nsent; i++)
     for (k = 0; k < e->nrules; k++) {
       const kk_rule *r = e->rules[k];

@@ -111,8 +111,8 @@ append_gazref(kkachi_engine *e, kk_buf *out, const kk_gazetteer *g,
     return KKACHI_EINVAL;
   if ((rc = kkachi__engine_scan_slot(e, g, &slot)))
     return rc;
-  maxw = kkachi__gazscan_maxw(e->scan[slot]);
-  maxcp = kkachi__gazscan_maxcp(e->scan[slot]);
+  maxw = kkachi__gazscan_maxw(e->scan[slot].trie);
+  maxcp = kkachi__gazscan_maxcp(e->scan[slot].trie);
   refs = kkachi__realloc(r->refs, (r->nrefs + 1) * sizeof *refs);
   if (!refs)
     return KKACHI_ENOMEM;
