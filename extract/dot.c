@@ -94,27 +94,21 @@ add(dot *d, const char *first, ...)
   return 0;
 }
 
-/* Node statements: people as ellipses, organizations as boxes, programs
- * as folders. */
-static int
-person(dot *d, const char *name)
-{
-  return add(d, "  \"p:", name, "\" [label=\"", name,
-             "\", shape=ellipse, fillcolor=\"#e8f1fb\"];", NULL);
-}
+/* The kinds of entity node, by the prefix of their ids. */
+enum { PERSON, ORG, PROGRAM };
+static const char *const node_id[] = { "  \"p:", "  \"o:", "  \"g:" };
+static const char *const node_look[] = {
+  "\", shape=ellipse, fillcolor=\"#e8f1fb\"];", /* people */
+  "\", shape=box, fillcolor=\"#fdf3e1\"];",     /* organizations */
+  "\", shape=folder, fillcolor=\"#e9f7ec\"];",  /* programs */
+};
 
+/* A node statement for an entity of kind, labelled with its name. */
 static int
-org(dot *d, const char *name)
+node(dot *d, int kind, const char *name)
 {
-  return add(d, "  \"o:", name, "\" [label=\"", name,
-             "\", shape=box, fillcolor=\"#fdf3e1\"];", NULL);
-}
-
-static int
-program(dot *d, const char *name)
-{
-  return add(d, "  \"g:", name, "\" [label=\"", name,
-             "\", shape=folder, fillcolor=\"#e9f7ec\"];", NULL);
+  return add(d, node_id[kind], name, "\" [label=\"", name, node_look[kind],
+             NULL);
 }
 
 static int
@@ -126,11 +120,11 @@ affiliation(dot *d, const kkachi_fact_view *v)
   int rc;
   if (!p)
     return 0;
-  if ((rc = person(d, p)))
+  if ((rc = node(d, PERSON, p)))
     return rc;
   if (!o) /* a title with no organization: written under the name */
     return t ? add(d, "  \"p:", p, "\" [xlabel=\"", t, "\"];", NULL) : 0;
-  if ((rc = org(d, o)))
+  if ((rc = node(d, ORG, o)))
     return rc;
   return add(d, "  \"p:", p, "\" -> \"o:", o, "\" [label=\"", t ? t : "",
              "\"];", NULL);
@@ -148,10 +142,10 @@ program_role(dot *d, const kkachi_fact_view *v)
   int rc;
   if (!g || !role)
     return 0;
-  if ((rc = program(d, g)))
+  if ((rc = node(d, PROGRAM, g)))
     return rc;
   if (a)
-    return (rc = org(d, a)) ? rc
+    return (rc = node(d, ORG, a)) ? rc
                             : add(d, "  \"o:", a, "\" -> \"g:", g,
                                   "\" [label=\"", role, "\"];", NULL);
   if (!count)
@@ -200,7 +194,7 @@ stage(dot *d, const kkachi_fact_view *v)
     snprintf(label + k, sizeof label - k, "\n−%s%s%s", out,
              every ? " every " : "", every ? every : "");
   snprintf(id, sizeof id, "s:%lu", ++d->stages);
-  if ((rc = program(d, g)))
+  if ((rc = node(d, PROGRAM, g)))
     return rc;
   return add(d, "  \"", id, "\" [label=\"", label,
              "\", shape=note, fillcolor=\"#f3ecfa\"];\n  \"g:", g, "\" -> \"",
