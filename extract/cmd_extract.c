@@ -208,6 +208,15 @@ typedef struct sink {
   int refused; /* the server refused the credentials: send no more */
 } sink;
 
+/* Whether the output is the picture (-f dot), rather than a table, a
+ * store or a server, which take the facts whatever the format. */
+static int
+picture_only(const sink *k)
+{
+  return !strcmp(k->o->format, "dot") && !k->o->explain && !k->store
+         && !k->ep;
+}
+
 /* Writes, stores or sends one article's facts (pool_deliver_fn). */
 static void
 deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
@@ -217,8 +226,8 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
   const opts *o = k->o;
   if (!rc && k->pic)
     rc = dot_add(k->pic, r);
-  if (!rc && !k->refused && !strcmp(o->format, "dot") && !o->explain)
-    ; /* drawn at the end */
+  if (!rc && !k->refused && picture_only(k))
+    ; /* the picture is the output, written at the end */
   else if (!rc && !k->refused && bytes) /* lines a worker wrote */
     rc = fwrite(bytes, 1, nbytes, k->fp) == nbytes ? 0 : KKACHI_EIO;
   else if (!rc && !k->refused)
@@ -413,15 +422,14 @@ cmd_extract(int argc, char **argv)
     sink k = { w, store, ep, out.fp, &o, &pg, pic, EXIT_DONE, 0 };
     run_all(e, &c, &k);
     worst = k.status > worst ? k.status : worst;
+    if (picture_only(&k) && dot_write(pic, out.fp)) {
+      cli_error("cannot write the output");
+      worst = EXIT_FAILED;
+    }
   }
   if (ep && kkachi_endpoint_flush(ep) == KKACHI_EAUTH)
     worst = EXIT_FAILED;
   if (w && kkachi_writer_finish(w)) {
-    cli_error("cannot write the output");
-    worst = EXIT_FAILED;
-  }
-  if (pic && !strcmp(o.format, "dot") && !o.explain && !store && !ep &&
-      dot_write(pic, out.fp)) {
     cli_error("cannot write the output");
     worst = EXIT_FAILED;
   }

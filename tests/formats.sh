@@ -60,6 +60,11 @@ else
   expect_status 2 "$KKACHI" extract --rules "$RULES" --svg "$T/pic.svg" "$ex"
   expect_err "cannot draw the picture: Graphviz (dot) is not installed"
 fi
+# with a store the facts are loaded, whatever the format
+expect_status 0 "$KKACHI" extract --rules "$RULES" -f dot --load="$T/st" "$ex"
+expect_status 0 "$KKACHI" query --store "$T/st" --results csv 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }'
+n=$(tail -1 "$T/out" | tr -d "\r")
+[ "$n" -gt 100 ] || fail "-f dot --load loaded $n triples"
 expect_status 2 "$KKACHI" extract --rules "$RULES" -f jsonld "$ex"
 expect_err "unknown format 'jsonld' (turtle, ntriples, nquads, rdfxml, json, dot)"
 finish
