@@ -202,22 +202,20 @@ authors(kkachi_reader *r, json_t *obj, kkachi_article *a)
     return json_string_length(v) ? kkachi_article_set(a, "author",
                                                      json_string_value(v))
                                   : 0;
-  if (!json_is_array(v)) {
-    snprintf(r->msg, sizeof r->msg,
-             "field 'author' must be a string or a list of strings");
-    return KKACHI_EJSON;
-  }
+  if (!json_is_array(v))
+    goto bad;
   json_array_foreach(v, i, item) {
-    if (!json_is_string(item)) {
-      snprintf(r->msg, sizeof r->msg,
-               "field 'author' must be a string or a list of strings");
-      return KKACHI_EJSON;
-    }
+    if (!json_is_string(item))
+      goto bad;
     if (json_string_length(item)
         && (rc = kkachi_article_set(a, "author", json_string_value(item))))
       return rc;
   }
   return 0;
+bad:
+  snprintf(r->msg, sizeof r->msg,
+           "field 'author' must be a string or a list of strings");
+  return KKACHI_EJSON;
 }
 
 static int

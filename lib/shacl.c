@@ -305,12 +305,7 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
     kkachi__nodes_clear(&list);
   }
   EACH(SH "node")
-  {
-    int c = kkachi__sh_conforms(v, p.v[k], n);
-    if (c < 0)
-      rc = c;
-    FAIL_IF(c == 0, "NodeConstraintComponent");
-  }
+  FAIL_UNLESS(kkachi__sh_conforms(v, p.v[k], n), "NodeConstraintComponent");
   EACH(SH "not")
   {
     int c = kkachi__sh_conforms(v, p.v[k], n);
