@@ -271,10 +271,9 @@ bind_needs(kkachi_engine *e, kk_rule *r)
     const kk_gazetteer *g;
     char name[128];
     if (n < 5 || strncmp(w, "{{", 2) || strcmp(w + n - 2, "}}")) {
-      lits[nlits++] = r->needs[i];
-      rc = (key.len ? kkachi__buf_append(&key, "|", 1) : 0)
-               ? KKACHI_ENOMEM
-               : kkachi__buf_puts(&key, w);
+      lits[nlits++] = r->needs[i]; /* the list is named "a|b|c" */
+      if (!(key.len && (rc = kkachi__buf_append(&key, "|", 1))))
+        rc = kkachi__buf_puts(&key, w);
       continue;
     }
     snprintf(name, sizeof name, "%.*s", (int)(n - 4), w + 2);
