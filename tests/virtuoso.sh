@@ -112,8 +112,8 @@ if [ -d "$SHARED/data" ]; then
     "$SHARED/data/wikinews-ko/dev.jsonl"
 fi
 "$KKACHI" extract --rules "$RULES" -f nquads "$@" >"$T/corpus.nq" 2>/dev/null
-"$KKACHI" load --store "$T/store" "$T/corpus.nq" 2>/dev/null ||
-  fail "cannot load the corpus into the embedded store"
+"$KKACHI" load --store "$T/store" "$T/corpus.nq" 2>"$T/err" ||
+  fail "cannot load the corpus into the embedded store: $(tail -2 "$T/err")"
 vt_isql "$VT_PASSWORD" "SPARQL CLEAR GRAPH <${ART}up-1>; SPARQL CLEAR GRAPH <${ART}up-2>;" ||
   fail "cannot clear the Update graphs: $(tail -2 "$T/vt/isql.out")"
 "$KKACHI" load --endpoint "$GSP" --user dba "$T/corpus.nq" 2>"$T/err" ||
