@@ -107,6 +107,7 @@ kkachi_engine_free(kkachi_engine *e)
   kkachi__strmap_free(e->rule_ids);
   kkachi__strmap_free(e->rule_files);
   kkachi__segmenter_free(e->seg);
+  kkachi__segmenter_free(e->seg_en);
   kkachi__numparser_free(e->num);
   pcre2_match_data_free(e->md);
   pcre2_match_context_free(e->mctx);
@@ -355,7 +356,8 @@ kkachi_engine_compile(kkachi_engine *e)
   e->g_prof = kkachi__engine_gazetteer(e, "profession");
   e->g_notname = kkachi__engine_gazetteer(e, "not-name");
   e->g_notorg = kkachi__engine_gazetteer(e, "not-org");
-  if ((rc = kkachi__segmenter_new(&e->seg, "ko")))
+  if ((rc = kkachi__segmenter_new(&e->seg, "ko"))
+      || (rc = kkachi__segmenter_new(&e->seg_en, "en@ss=standard")))
     return rc;
   if ((rc = kkachi__numparser_new(&e->num,
                                   kkachi__engine_gazetteer(e, "period"))))

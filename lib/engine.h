@@ -41,7 +41,8 @@ struct kkachi_engine {
   kk_strmap *rule_ids;   /* id -> kk_rule* */
   kk_strmap *rule_files; /* real paths of the rule files read */
   int compiled;
-  kk_segmenter *seg;
+  kk_segmenter *seg;    /* sentences of Korean text */
+  kk_segmenter *seg_en; /* of English text, past abbreviations (Sen., U.S.) */
   pcre2_match_data *md;
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;

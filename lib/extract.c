@@ -118,7 +118,9 @@ kkachi_extract(kkachi_result **out, kkachi_engine *e, const kkachi_article *a)
       || (rc = kkachi__strmap_new(&r->aliases))
       || (rc = kkachi__strmap_new(&r->programs)) || (rc = copy_meta(r, a)))
     goto fail;
-  if ((rc = kkachi__text_prepare(&r->text, e->seg, a->text, a->len)))
+  if ((rc = kkachi__text_prepare(&r->text,
+                                  strcmp(r->lang, "en") ? e->seg : e->seg_en,
+                                  a->text, a->len)))
     goto fail;
   e->cur_article = a->id;
   if ((rc = kkachi__match(e, &r->text, r->lang, &ms)))

@@ -6,7 +6,8 @@
 
 static const char *const aff_roles[]
     = { "person", "surname", "org", "title", NULL };
-static const char *const aff_req[] = { "person|surname", "title", NULL };
+/* a title, except for a short form alone ("Bae said") */
+static const char *const aff_req[] = { "person|surname", "title|surname", NULL };
 static const char *const byline_roles[]
     = { "author", "publisher", "email", "title", NULL };
 static const char *const byline_req[] = { "author", NULL };

@@ -232,9 +232,53 @@ oom:
   return KKACHI_ENOMEM;
 }
 
+static int
+is_small_word(const char *w, size_t n)
+{
+  static const char *const small[]
+      = { "a", "an", "and", "at", "for", "in", "of", "on", "the", "to" };
+  size_t i;
+  for (i = 0; i < sizeof small / sizeof small[0]; i++)
+    if (strlen(small[i]) == n && !memcmp(small[i], w, n))
+      return 1;
+  return 0;
+}
+
+/* Adds a form and, with KK_GAZ_CAPITALS, how a sentence or a heading
+ * writes it: "chief executive" also as "Chief executive" and "Chief
+ * Executive", "minister of state" as "Minister of State". Only forms that
+ * start with a lower-case ASCII letter get them. */
+static int
+add_forms(kk_gazetteer *g, const char *s, size_t n, kk_gaz_row *row,
+          unsigned flags)
+{
+  char buf[256];
+  size_t i;
+  int rc = add_form(g, s, n, row), start = 1;
+
+  if (rc || !(flags & KK_GAZ_CAPITALS) || n == 0 || n >= sizeof buf
+      || s[0] < 'a' || s[0] > 'z')
+    return rc;
+  memcpy(buf, s, n);
+  buf[0] = (char)(buf[0] - 'a' + 'A');
+  if ((rc = add_form(g, buf, n, row)))
+    return rc;
+  for (i = 0; i < n; i++) {
+    if (start && buf[i] >= 'a' && buf[i] <= 'z') {
+      size_t e = i;
+      while (e < n && buf[e] != ' ' && buf[e] != '-')
+        e++;
+      if (!is_small_word(buf + i, e - i))
+        buf[i] = (char)(buf[i] - 'a' + 'A');
+    }
+    start = buf[i] == ' ' || buf[i] == '-';
+  }
+  return add_form(g, buf, n, row);
+}
+
 /* Adds row r (taken over, also on failure) and its surface forms. */
 static int
-add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col)
+add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col, unsigned flags)
 {
   int rc;
   const char *al;
@@ -250,14 +294,14 @@ add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col)
     g->caprows = cap;
   }
   g->rows[g->nrows++] = r;
-  rc = add_form(g, r->canon, strlen(r->canon), r);
+  rc = add_forms(g, r->canon, strlen(r->canon), r, flags);
   al = alias_col > 0 ? kkachi__gaz_col(r, (size_t)alias_col - 1) : NULL;
   while (!rc && al && *al) {
     const char *bar = strchr(al, '|');
     size_t n = bar ? (size_t)(bar - al) : strlen(al);
     while (n > 0 && al[n - 1] == ' ')
       n--;
-    rc = add_form(g, al, n, r);
+    rc = add_forms(g, al, n, r, flags);
     al = bar ? bar + 1 : NULL;
     while (al && *al == ' ')
       al++;
@@ -281,12 +325,12 @@ kkachi__gazetteer_add(kk_gazetteer *g, const char *s, size_t n)
     row_free(r);
     return KKACHI_EINVAL;
   }
-  return add_row(g, r, 0); /* which owns r from here */
+  return add_row(g, r, 0, 0); /* which owns r from here */
 }
 
 static int
-load_line(kk_gazetteer *g, char *line, int alias_col, const char *path,
-          unsigned long lineno, kk_log *log)
+load_line(kk_gazetteer *g, char *line, int alias_col, unsigned flags,
+          const char *path, unsigned long lineno, kk_log *log)
 {
   kk_gaz_row *r;
   size_t bad;
@@ -310,12 +354,12 @@ load_line(kk_gazetteer *g, char *line, int alias_col, const char *path,
     row_free(r);
     return KKACHI_ESYNTAX;
   }
-  return add_row(g, r, alias_col); /* which owns r from here */
+  return add_row(g, r, alias_col, flags); /* which owns r from here */
 }
 
 int
 kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
-                       kk_log *log)
+                       unsigned flags, kk_log *log)
 {
   char line[KK_GAZ_MAX_LINE];
   unsigned long lineno = 0;
@@ -335,7 +379,7 @@ kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
       rc = KKACHI_ESYNTAX;
       break;
     }
-    rc = load_line(g, line, alias_col, path, lineno, log);
+    rc = load_line(g, line, alias_col, flags, path, lineno, log);
   }
   if (!rc && ferror(fp)) {
     kkachi__log(log, KKACHI_LOG_ERROR, path, lineno, 0, "read error");

@@ -34,12 +34,16 @@ typedef struct kk_log kk_log;
 int kkachi__gazetteer_new(kk_gazetteer **out, const char *name);
 void kkachi__gazetteer_free(kk_gazetteer *g);
 
+/* Flags of kkachi__gazetteer_load. */
+#define KK_GAZ_CAPITALS 1u /* forms in lower case also capitalised */
+
 /* Loads path into g (once per path); KKACHI_EIO (with errno set, and
  * nothing logged) when it cannot be opened. Rows are TAB-separated; alias_col
  * (1- based, 0 for none) names a column of '|'-separated aliases that are
- * surface forms too. Errors are logged through log. */
+ * surface forms too; flags are KK_GAZ_* bits. Errors are logged through
+ * log. */
 int kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
-                           kk_log *log);
+                           unsigned flags, kk_log *log);
 
 /* Adds the form s[0..n) as a row of its own (for lists made in code,
  * such as a rule's needs). */

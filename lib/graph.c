@@ -92,12 +92,16 @@ has_hangul(const char *s)
   return 0;
 }
 
-/* Language tag for a name: the article's, except Latin-only names in a
- * Korean article (KAIST, NIPA), which are left untagged. */
+/* Language tag for a name: a name in Hangul is Korean whatever the
+ * article's language (the canonical 과학기술정보통신부 met in an English
+ * article); Latin-only names in a Korean article (KAIST, NIPA) are left
+ * untagged; others take the article's. */
 static const char *
 name_lang(gctx *g, const char *s)
 {
-  if (!strcmp(g->r->lang, "ko") && !has_hangul(s))
+  if (has_hangul(s))
+    return "ko";
+  if (!strcmp(g->r->lang, "ko"))
     return NULL;
   return g->r->lang;
 }
@@ -265,11 +269,14 @@ role(gctx *g, const char *title, kk_buf *iri)
   if (!row)
     row = kkachi__gazetteer_find(g->e->g_prof, name, strlen(name));
   en = kkachi__gaz_col(row, 2);
+  /* the role's own name is Korean when written in Hangul, also when an
+   * English title (minister) is filed under it (장관) */
   if ((rc = kkachi__iri_entity(iri, g->e->base, "role", name))
       || (rc = t_type(g, iri->data, "Role"))
-      || (rc = t_lit(g, iri->data, NS_SKOS "prefLabel", name, g->r->lang)))
+      || (rc = t_lit(g, iri->data, NS_SKOS "prefLabel", name,
+                     has_hangul(name) ? "ko" : g->r->lang)))
     return rc;
-  if (en && strcmp(g->r->lang, "en"))
+  if (en && strcmp(en, name))
     rc = t_lit(g, iri->data, NS_SKOS "prefLabel", en, "en");
   return rc;
 }

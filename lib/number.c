@@ -1,5 +1,6 @@
-/* number.c: Korean numbers and periods: digits, digit-unit mixtures,
- * and spelled numerals through ICU's Korean spell-out rules. */
+/* number.c: numbers and periods as news writes them: digits, Korean
+ * digit-unit mixtures, and spelled numerals (다섯, fifteen) through ICU's
+ * Korean and English spell-out rules. */
 #include "number.h"
 
 #include <stdio.h>
@@ -15,7 +16,8 @@
 #define KK_NUM_MAX 1000000000000L /* values past this are not counts */
 
 struct kk_numparser {
-  UNumberFormat *spell; /* ICU "ko" spell-out, lenient */
+  UNumberFormat *spell;    /* ICU "ko" spell-out, lenient */
+  UNumberFormat *spell_en; /* ICU "en" spell-out, lenient */
   const kk_gazetteer *periods;
 };
 
@@ -29,11 +31,14 @@ kkachi__numparser_new(kk_numparser **out, const kk_gazetteer *periods)
   if (!p)
     return KKACHI_ENOMEM;
   p->spell = unum_open(UNUM_SPELLOUT, NULL, 0, "ko", NULL, &st);
-  if (U_FAILURE(st) || !p->spell) {
-    kkachi__free(p);
+  if (!U_FAILURE(st))
+    p->spell_en = unum_open(UNUM_SPELLOUT, NULL, 0, "en", NULL, &st);
+  if (U_FAILURE(st) || !p->spell || !p->spell_en) {
+    kkachi__numparser_free(p);
     return KKACHI_EICU;
   }
   unum_setAttribute(p->spell, UNUM_LENIENT_PARSE, 1);
+  unum_setAttribute(p->spell_en, UNUM_LENIENT_PARSE, 1);
   p->periods = periods;
   *out = p;
   return 0;
@@ -46,6 +51,8 @@ kkachi__numparser_free(kk_numparser *p)
     return;
   if (p->spell)
     unum_close(p->spell);
+  if (p->spell_en)
+    unum_close(p->spell_en);
   kkachi__free(p);
 }
 
@@ -107,7 +114,33 @@ parse_digits(const char *s, size_t n, long *value, size_t *used)
   return 0;
 }
 
-/* A spelled numeral at the start (다섯, 열다섯, 스무, 삼십오) by ICU. */
+static int
+is_letter(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The English words at the start that may spell a number: at most three
+ * words of letters and hyphens ("twenty-one", "one hundred twenty"). */
+static size_t
+latin_words(const char *s, size_t n)
+{
+  size_t i = 0, end = 0;
+  int words = 0;
+  while (i < n && words < 3 && is_letter(s[i])) {
+    while (i < n && (is_letter(s[i]) || s[i] == '-'))
+      i++;
+    end = i;
+    words++;
+    if (i < n && s[i] == ' ')
+      i++;
+  }
+  return end;
+}
+
+/* A spelled numeral at the start (다섯, 열다섯, 스무, 삼십오; six,
+ * fifteen, twenty-one) by ICU. An English numeral must end at a word's
+ * end: "tent" is not "ten". */
 static int
 parse_spelled(kk_numparser *p, const char *s, size_t n, long *value,
               size_t *used)
@@ -115,10 +148,16 @@ parse_spelled(kk_numparser *p, const char *s, size_t n, long *value,
   UChar u[64];
   int32_t len = 0, pos = 0, k;
   UErrorCode st = U_ZERO_ERROR;
+  UNumberFormat *f = p->spell;
   size_t i = 0, take = 0;
   double v;
 
-  while (i < n && take < 16) { /* the Hangul syllables at the start */
+  if (is_letter(s[0])) {
+    f = p->spell_en;
+    i = latin_words(s, n);
+    take = i;
+  }
+  while (f == p->spell && i < n && take < 16) { /* Hangul syllables */
     size_t at = i;
     if (!kkachi__is_hangul(kkachi__utf8_next(s, &i))) {
       i = at;
@@ -126,13 +165,17 @@ parse_spelled(kk_numparser *p, const char *s, size_t n, long *value,
     }
     take++;
   }
-  if (take == 0)
+  if (take == 0 || i > 60)
     return KKACHI_EINVAL;
   u_strFromUTF8(u, 64, &len, s, (int32_t)i, &st);
   if (U_FAILURE(st))
     return KKACHI_EICU;
-  v = unum_parseDouble(p->spell, u, len, &pos, &st);
+  v = unum_parseDouble(f, u, len, &pos, &st);
   if (U_FAILURE(st) || pos <= 0 || v < 0 || v > (double)KK_NUM_MAX)
+    return KKACHI_EINVAL;
+  while (f == p->spell_en && pos > 0 && u[pos - 1] == ' ')
+    pos--; /* "six months": the numeral, not the space after it */
+  if (f == p->spell_en && pos < len && is_letter((char)u[pos]))
     return KKACHI_EINVAL;
   /* map the UTF-16 position back to bytes (all BMP syllables) */
   for (k = 0, i = 0; k < pos; k++)

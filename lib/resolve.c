@@ -176,8 +176,24 @@ role_of(kkachi_engine *e, const char *title)
   return role ? role : title;
 }
 
-/* "배 장관": evidence for the earlier fact of a 배… person with that
- * title; with none, the mention is dropped. */
+/* Whether the name written as short stands for the full name: a Korean
+ * surname glued to the given name (배 for 배경훈), or the first or last
+ * word of a name of several words (Bae for Bae Kyung-hoon, Pusterla for
+ * Bruno Pusterla). */
+static int
+short_for(const char *full, const char *short_)
+{
+  size_t n = strlen(short_), f = strlen(full);
+  const char *last = strrchr(full, ' ');
+  if (!strchr(full, ' '))
+    return starts_with(full, short_);
+  return (f > n && !strncmp(full, short_, n) && full[n] == ' ')
+         || (last && !strcmp(last + 1, short_));
+}
+
+/* "배 장관", "Minister Bae", "Bae said": evidence for the latest earlier
+ * fact of a person the short form stands for, with the same title or
+ * role when one is given; with none, the mention is dropped. */
 static int
 short_form(kkachi_result *r, const kk_mention *m, const char *surname,
            const char *title)
@@ -190,8 +206,8 @@ short_form(kkachi_result *r, const kk_mention *m, const char *surname,
       continue;
     p = kkachi__slot(f->slot, f->nslots, "person");
     t = kkachi__slot(f->slot, f->nslots, "title");
-    if (p && t && starts_with(p, surname)
-        && (!strcmp(t, title)
+    if (p && t && short_for(p, surname)
+        && (!title || !strcmp(t, title)
             || !strcmp(role_of(r->engine, t), role_of(r->engine, title))))
       return kkachi__fact_add_mention(f, m);
   }
@@ -212,10 +228,10 @@ affiliation(kkachi_result *r, const kk_mention *m)
   kk_fact *f;
   int rc;
 
-  if (!title)
-    return 0;
   if (!person)
     return surname ? short_form(r, m, surname, title) : 0;
+  if (!title)
+    return 0;
   if (not_a_person(r->engine, person))
     return 0;
   if (org && (rc = kkachi__result_org(r, org, &o)))

@@ -397,18 +397,24 @@ start_rule(parser *p, char *rest)
 static int
 gazetteer_line(parser *p, char *rest)
 {
-  char *name = word(&rest), *file = word(&rest), *opt = word(&rest);
+  char *name = word(&rest), *file = word(&rest), *opt;
   kkachi_engine *e = p->e;
   kk_gazetteer *g;
   kk_buf path = KK_BUF_INIT;
   int alias_col = 0, rc;
+  unsigned flags = 0;
   size_t i;
 
   if (!valid_name(name) || !*file)
-    return perr(p, name, "usage: gazetteer NAME PATH [aliases=N]%s", NULL);
-  if (*opt) {
+    return perr(p, name,
+                "usage: gazetteer NAME PATH [aliases=N] [capitals]%s", NULL);
+  while (*(opt = word(&rest))) {
     char *end;
     long v;
+    if (!strcmp(opt, "capitals")) {
+      flags |= KK_GAZ_CAPITALS;
+      continue;
+    }
     if (strncmp(opt, "aliases=", 8))
       return perr(p, opt, "unknown gazetteer option '%s'", opt);
     v = strtol(opt + 8, &end, 10);
@@ -416,8 +422,6 @@ gazetteer_line(parser *p, char *rest)
       return perr(p, opt, "bad column in '%s'", opt);
     alias_col = (int)v;
   }
-  if (*rest)
-    return perr(p, rest, "unexpected text '%s'", rest);
   for (i = 0; i < e->ndefines; i++)
     if (!strcmp(e->defines[i]->name, name))
       return perr(p, name, "'%s' is already the name of a define", name);
@@ -440,7 +444,7 @@ gazetteer_line(parser *p, char *rest)
   else
     rc = kkachi__buf_printf(&path, "%s/%s", p->dir, file);
   if (!rc)
-    rc = kkachi__gazetteer_load(g, path.data, alias_col, &e->log);
+    rc = kkachi__gazetteer_load(g, path.data, alias_col, flags, &e->log);
   if (rc == KKACHI_EIO) {
     char msg[300];
     snprintf(msg, sizeof msg, "cannot load gazetteer '%.200s': %s", file,

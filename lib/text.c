@@ -16,6 +16,7 @@
 
 struct kk_segmenter {
   UBreakIterator *bi;
+  int initials; /* English: no break after an initial or Sen., Lt. */
   UChar *u16; /* scratch for one line or one article */
   int32_t u16cap;
 };
@@ -30,6 +31,7 @@ kkachi__segmenter_new(kk_segmenter **out, const char *locale)
   if (!seg)
     return KKACHI_ENOMEM;
   seg->bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &st);
+  seg->initials = !strncmp(locale, "en", 2);
   if (U_FAILURE(st)) {
     kkachi__free(seg);
     return KKACHI_EICU;
@@ -180,6 +182,35 @@ kkachi__text_is_body(const char *line, size_t n)
          || c == 0xFF1F || c == 0xB2E4 /* 다 */;
 }
 
+/* Whether s[b..e) ends in an initial (R.) or an abbreviation that
+ * stands before a name (Sen., Lt., Gov.), after which ICU breaks when a
+ * capital follows, but a sentence rarely ends. */
+static int
+ends_in_initial(const char *s, size_t b, size_t e)
+{
+  static const char *const abbr[]
+      = { "Adm", "Capt", "Col", "Cpl", "Det", "Dr",  "Fr",  "Gen", "Gov",
+          "Hon", "Lt",   "Maj", "Mr",  "Mrs", "Ms",  "Pres", "Prof", "Rep",
+          "Rev", "Sen",  "Sgt", "St",  "Supt", "Insp" };
+  size_t w, i;
+  while (e > b && s[e - 1] == ' ')
+    e--;
+  if (e - b < 2 || s[e - 1] != '.')
+    return 0;
+  w = --e;
+  while (w > b && ((s[w - 1] >= 'a' && s[w - 1] <= 'z')
+                   || (s[w - 1] >= 'A' && s[w - 1] <= 'Z')))
+    w--;
+  if (w > b && s[w - 1] != ' ' && s[w - 1] != '(' && s[w - 1] != '.')
+    return 0;
+  if (e - w == 1 && s[w] >= 'A' && s[w] <= 'Z')
+    return 1;
+  for (i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
+    if (strlen(abbr[i]) == e - w && !memcmp(abbr[i], s + w, e - w))
+      return 1;
+  return 0;
+}
+
 /* Splits one line line[b..e) into sentences with ICU. */
 static int
 split_line(kk_text *t, kk_segmenter *seg, size_t b, size_t e)
@@ -201,6 +232,8 @@ split_line(kk_text *t, kk_segmenter *seg, size_t b, size_t e)
       uint32_t c = kkachi__utf8_next(t->s, &byte);
       u16 += c > 0xFFFF ? 2 : 1;
     }
+    if (seg->initials && byte < e && ends_in_initial(t->s, start, byte))
+      continue;
     rc = push_sentence(t, start, byte, body);
     if (rc)
       return rc;
