@@ -1,5 +1,7 @@
-/* test_number.c: counts and periods as Korean news writes them, a table
- * of written forms and their values. */
+/* test_number.c: counts and periods as Korean and English news write them,
+ * a table of written forms and their values. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -53,6 +55,12 @@ static const struct {
   { "2개팀", 2 },
   { "10개를", 10 },
   { "6개월", 6 },
+  /* English, by ICU's English spell-out rules */
+  { "six", 6 },
+  { "Fifteen teams", 15 },
+  { "twenty-one", 21 },
+  { "one hundred twenty", 120 },
+  { "ten-day", 10 },
 };
 
 static const struct {
@@ -64,16 +72,20 @@ static const struct {
   { "분기", "P3M" },  { "반기", "P6M" },    { "한 달", "P1M" },
   { "두 달", "P2M" }, { "석 달", "P3M" },   { "매년", "P1Y" },
   { "매달", "P1M" },  { "12개월", "P12M" }, { "열두 달", "P12M" },
+  { "six months", "P6M" }, { "month", "P1M" }, { "two years", "P2Y" },
+  { "quarter", "P3M" },
 };
 
-static const char *const not_numbers[] = { "", "팀", "abc", "-3", "개월" };
+static const char *const not_numbers[] = { "", "팀", "abc", "-3", "개월",
+                                           "tent", "a team", "months" };
 
 int
 main(void)
 {
   static char path[] = "/tmp/kkachi-periods-XXXXXX";
   const char *rows = "개월\tM\n달\tM\n년\tY\n주\tW\n일\tD\n분기\tP3M\n"
-                     "반기\tP6M\n석 달\tP3M\n매년\tP1Y\n매달\tP1M\n";
+                     "반기\tP6M\n석 달\tP3M\n매년\tP1Y\n매달\tP1M\n"
+                     "month\tM\nmonths\tM\nyears\tY\nquarter\tP3M\n";
   kk_gazetteer *g = NULL;
   kk_numparser *p = NULL;
   size_t i;

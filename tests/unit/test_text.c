@@ -39,6 +39,25 @@ main(void)
 
   kkachi__text_clear(&t);
   kkachi__segmenter_free(seg);
+  seg = NULL;
+
+  /* English: no break after an initial or a title's abbreviation */
+  CHECK(kkachi__segmenter_new(&seg, "en@ss=standard") == 0);
+  if (!seg)
+    return 1;
+  {
+    const char *en = "Sen. Ana Ruiz met Michael R. Gordon in the U.S. "
+                     "Congress. He left. They stayed in Iowa. The end.";
+    CHECK(kkachi__text_prepare(&t, seg, en, strlen(en)) == 0);
+    CHECK(t.nsent == 4);
+    if (t.nsent == 4) {
+      CHECK(!strncmp(t.s + t.sent[0].begin, "Sen. Ana Ruiz", 13));
+      CHECK(!strncmp(t.s + t.sent[1].begin, "He left.", 8));
+      CHECK(!strncmp(t.s + t.sent[3].begin, "The end.", 8));
+    }
+    kkachi__text_clear(&t);
+  }
+  kkachi__segmenter_free(seg);
   kkachi__segmenter_free(NULL);
   return CHECK_END();
 }
