@@ -1,6 +1,8 @@
 /* test_gazscan.c: the spans found by the gazetteer scanner are exactly the
  * candidates the gazetteer lookup accepts, over every span of a text. */
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "gazetteer.h"
@@ -116,5 +118,32 @@ main(void)
   kkachi__gazscan_free(NULL);
   kkachi__gazetteer_free(g);
   kkachi__gazetteer_free(lits);
+  /* capitals: lower-case forms also as sentences and headings write them */
+  {
+    static char path[] = "/tmp/kkachi-titles-XXXXXX";
+    const char *rows = "chief executive\trole\nminister of state\trole\n"
+                       "CEO\tCEO\n";
+    kk_gazetteer *cap = NULL;
+    kk_gazscan *ct = NULL;
+    int fd = mkstemp(path);
+    if (fd < 0 || write(fd, rows, strlen(rows)) != (ssize_t)strlen(rows))
+      return 1;
+    close(fd);
+    CHECK(kkachi__gazetteer_new(&cap, "title") == 0);
+    CHECK(kkachi__gazetteer_load(cap, path, 0, KK_GAZ_CAPITALS, NULL) == 0);
+    unlink(path);
+    CHECK(kkachi__gazetteer_find(cap, "chief executive", 15) != NULL);
+    CHECK(kkachi__gazetteer_find(cap, "Chief executive", 15) != NULL);
+    CHECK(kkachi__gazetteer_find(cap, "Chief Executive", 15) != NULL);
+    CHECK(kkachi__gazetteer_find(cap, "Minister of State", 17) != NULL);
+    CHECK(kkachi__gazetteer_find(cap, "Minister Of State", 17) == NULL);
+    CHECK(kkachi__gazetteer_find(cap, "CHIEF EXECUTIVE", 15) == NULL);
+    CHECK(kkachi__gazetteer_find(cap, "Ceo", 3) == NULL);
+    CHECK(kkachi__gazscan_new(&ct, cap, 0) == 0);
+    check_every_span(cap, ct, "Chief Executive Ann Lee met the chief "
+                              "executive and the Minister of State, CEO.");
+    kkachi__gazscan_free(ct);
+    kkachi__gazetteer_free(cap);
+  }
   return CHECK_END();
 }
