@@ -2,9 +2,11 @@
  * PCRE2 (JIT) pass of every compiled rule pattern over every article's
  * whole text, match after match, with the gazetteer lookups the patterns
  * call: no sentences, no needs lines, no facts, no output. No extractor
- * that runs these patterns over the text can take less time.
+ * that runs these patterns over the text can take less time. Only the
+ * rules of the corpus's language (LANG, ko by default) run, as in
+ * extraction.
  *
- * usage: floor RULES CORPUS.jsonl
+ * usage: floor RULES CORPUS.jsonl [LANG]
  * prints: floor: S s, N matches in A articles */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,9 +67,10 @@ main(int argc, char **argv)
   unsigned long matches = 0;
   double t0, secs;
   int rc = 1;
+  const char *lang = argc > 3 ? argv[3] : "ko";
 
-  if (argc != 3) {
-    fprintf(stderr, "usage: floor RULES CORPUS.jsonl\n");
+  if (argc != 3 && argc != 4) {
+    fprintf(stderr, "usage: floor RULES CORPUS.jsonl [LANG]\n");
     return 2;
   }
   if (kkachi_engine_new(&e) || kkachi_engine_load_rules(e, argv[1])
@@ -103,10 +106,10 @@ main(int argc, char **argv)
   }
   t0 = now();
   for (i = 0; i < ndocs; i++) {
-    if (kkachi__engine_scan_text(e, docs[i].text, docs[i].len))
+    if (kkachi__engine_scan_text(e, docs[i].text, docs[i].len, lang))
       goto done;
     for (k = 0; k < e->nrules; k++)
-      if (e->rules[k]->code)
+      if (e->rules[k]->code && !strcmp(e->rules[k]->lang, lang))
         matches += pass(e, e->rules[k], docs[i].text, docs[i].len);
   }
   secs = now() - t0;

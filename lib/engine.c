@@ -143,16 +143,34 @@ kkachi_engine_set_base(kkachi_engine *e, const char *base)
 static int
 add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot);
 
-int
-kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
-                         size_t *slot)
+unsigned
+kkachi__engine_lang_bit(kkachi_engine *e, const char *lang, int add)
 {
-  return add_slot(e, g, 0, slot);
+  size_t i;
+  for (i = 0; i < e->nlangs; i++)
+    if (!strcmp(e->langs[i], lang))
+      return 1u << i;
+  if (!add)
+    return 0;
+  if (e->nlangs == sizeof e->langs / sizeof e->langs[0])
+    return ~0u;
+  e->langs[e->nlangs] = lang;
+  return 1u << e->nlangs++;
 }
 
 int
-kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
-                            char *const *lits, size_t n, size_t *slot)
+kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
+                         const char *lang, size_t *slot)
+{
+  int rc = add_slot(e, g, 0, slot);
+  if (!rc)
+    e->scan[*slot].langs |= kkachi__engine_lang_bit(e, lang, 1);
+  return rc;
+}
+
+static int
+literal_slot(kkachi_engine *e, const char *key, char *const *lits, size_t n,
+             size_t *slot)
 {
   kk_gazetteer *g, **lists;
   size_t i;
@@ -175,6 +193,17 @@ kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
   }
   e->lists[e->nlists++] = g;
   return add_slot(e, g, 1, slot);
+}
+
+int
+kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
+                            char *const *lits, size_t n, const char *lang,
+                            size_t *slot)
+{
+  int rc = literal_slot(e, key, lits, n, slot);
+  if (!rc)
+    e->scan[*slot].langs |= kkachi__engine_lang_bit(e, lang, 1);
+  return rc;
 }
 
 static int
@@ -202,13 +231,19 @@ add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot)
 }
 
 int
-kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n)
+kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n,
+                         const char *lang)
 {
+  unsigned bit = kkachi__engine_lang_bit(e, lang, 0);
   size_t k;
   int rc;
-  for (k = 0; k < e->nscan; k++)
-    if ((rc = kkachi__gazscan_run(e->scan[k].trie, s, n, &e->scan[k].spans)))
+  for (k = 0; k < e->nscan; k++) {
+    int use = (e->scan[k].langs & bit) != 0;
+    /* what no rule of this language asks for is emptied, not scanned */
+    if ((rc = kkachi__gazscan_run(e->scan[k].trie, use ? s : "", use ? n : 0,
+                                  &e->scan[k].spans)))
       return rc;
+  }
   return 0;
 }
 

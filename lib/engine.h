@@ -27,6 +27,8 @@ typedef struct kk_scanned {
   const kk_gazetteer *g;
   kk_gazscan *trie; /* owned */
   kk_gazspans spans;
+  unsigned langs; /* bits (kkachi__engine_lang_bit) of the languages whose
+                     rules use it: an article of another is not scanned */
 } kk_scanned;
 
 struct kkachi_engine {
@@ -54,6 +56,8 @@ struct kkachi_engine {
    * checked by callout and those named in needs lines */
   struct kk_scanned *scan;
   size_t nscan;
+  const char *langs[32]; /* languages of the rules, borrowed from them */
+  size_t nlangs;
   kk_gazetteer **lists; /* literal lists, named "a|b|c", owned */
   size_t nlists;
   struct kk_numparser *num; /* counts and periods */
@@ -78,19 +82,26 @@ int kkachi__rules_compile(kkachi_engine *e);
 int kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
                          kk_rule *r);
 
-/* The index of g among the gazetteers found by trie in every text,
- * adding it when new. */
-int kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
-                             size_t *slot);
+/* The bit of a language among those of the rules (lang is borrowed and
+ * must outlive e); with add 0, 0 for a language no rule has. Past 32
+ * languages every bit is given (~0u). */
+unsigned kkachi__engine_lang_bit(kkachi_engine *e, const char *lang, int add);
 
-/* Finds every scanned gazetteer in s[0..n), for the callouts and needs
- * lines of the rules that run on it next. */
-int kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n);
+/* The index of g among the gazetteers found by trie in the texts of
+ * language lang (a rule's, borrowed), adding it when new. */
+int kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
+                             const char *lang, size_t *slot);
+
+/* Finds every gazetteer scanned for language lang in s[0..n), for the
+ * callouts and needs lines of the rules that run on it next. */
+int kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n,
+                             const char *lang);
 
 /* The slot of a list of literals found as written ("a|b|c"); one per
  * distinct list, made on first use and owned by the engine. */
 int kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
-                                char *const *lits, size_t n, size_t *slot);
+                                char *const *lits, size_t n,
+                                const char *lang, size_t *slot);
 
 /* Returns the librdf world, creating it on first use. */
 librdf_world *kkachi__engine_world(kkachi_engine *e);

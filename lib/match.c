@@ -219,7 +219,7 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
   double start = e->time_limit > 0 ? cpu_now() : 0;
   int rc;
 
-  if ((rc = kkachi__engine_scan_text(e, t->s, t->len)))
+  if ((rc = kkachi__engine_scan_text(e, t->s, t->len, lang)))
     return rc;
   for (i = 0; i < t->nsent; i++)
     for (k = 0; k < e->nrules; k++) {

@@ -178,14 +178,17 @@ role_of(kkachi_engine *e, const char *title)
 
 /* Whether the name written as short stands for the full name: a Korean
  * surname glued to the given name (배 for 배경훈), or the first or last
- * word of a name of several words (Bae for Bae Kyung-hoon, Pusterla for
- * Bruno Pusterla). */
+ * word of a name of several words in Latin letters (Bae for Bae
+ * Kyung-hoon, Pusterla for Bruno Pusterla). */
 static int
 short_for(const char *full, const char *short_)
 {
-  size_t n = strlen(short_), f = strlen(full);
+  size_t n = strlen(short_), f = strlen(full), i = 0;
   const char *last = strrchr(full, ' ');
-  if (!strchr(full, ' '))
+  int latin = 1;
+  while (i < f && latin)
+    latin = kkachi__utf8_next(full, &i) < 0x250;
+  if (!latin || !strchr(full, ' '))
     return starts_with(full, short_);
   return (f > n && !strncmp(full, short_, n) && full[n] == ' ')
          || (last && !strcmp(last + 1, short_));

@@ -109,7 +109,7 @@ append_gazref(kkachi_engine *e, kk_buf *out, const kk_gazetteer *g,
 
   if (!r)
     return KKACHI_EINVAL;
-  if ((rc = kkachi__engine_scan_slot(e, g, &slot)))
+  if ((rc = kkachi__engine_scan_slot(e, g, r->lang, &slot)))
     return rc;
   maxw = kkachi__gazscan_maxw(e->scan[slot].trie);
   maxcp = kkachi__gazscan_maxcp(e->scan[slot].trie);
@@ -282,11 +282,12 @@ bind_needs(kkachi_engine *e, kk_rule *r)
                   "rule '%s': needs names '%s', which is not a gazetteer",
                   r->id, w);
       rc = KKACHI_ESYNTAX;
-    } else if (!(rc = kkachi__engine_scan_slot(e, g, &slot)))
+    } else if (!(rc = kkachi__engine_scan_slot(e, g, r->lang, &slot)))
       r->need_slot[r->nneed_slots++] = slot;
   }
   if (!rc && nlits
-      && !(rc = kkachi__engine_literal_slot(e, key.data, lits, nlits, &slot)))
+      && !(rc = kkachi__engine_literal_slot(e, key.data, lits, nlits,
+                                            r->lang, &slot)))
     r->need_slot[r->nneed_slots++] = slot;
 done:
   kkachi__free(lits);
