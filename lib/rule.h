@@ -60,6 +60,8 @@ typedef struct kk_rule {
   pcre2_code *code;       /* compiled, owned */
   struct kk_gazref *refs; /* large gazetteers checked by callout, owned */
   size_t nrefs;
+  int all_by_callout; /* every gazetteer by callout, however small: the
+                         pattern was too large with small ones written out */
 } kk_rule;
 
 struct kk_gazetteer;

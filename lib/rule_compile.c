@@ -184,7 +184,8 @@ expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
       size_t total = 0, i;
       for (i = 0; i < g->nforms; i++)
         total += strlen(g->forms[i]) + 1;
-      if (total > KK_ALTERNATION_MAX && r && !single_chars(g))
+      if ((total > KK_ALTERNATION_MAX || (r && r->all_by_callout)) && r
+          && !single_chars(g))
         rc = append_gazref(e, out, g, r);
       else
         rc = append_gazetteer(out, g);
@@ -303,12 +304,26 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
   PCRE2_SIZE off;
   size_t size = 0, i;
 
-  if ((rc = bind_needs(e, r)) || (rc = expand(e, r->pattern, &pat, r, 0)))
+  if ((rc = bind_needs(e, r)))
     goto done;
-  r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
-                          PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK
-                              | PCRE2_NO_AUTO_POSSESS,
-                          &err, &off, cc);
+  for (;;) {
+    if ((rc = expand(e, r->pattern, &pat, r, 0)))
+      goto done;
+    r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK
+                                | PCRE2_NO_AUTO_POSSESS,
+                            &err, &off, cc);
+    /* small gazetteers are written out as alternations, which a pattern
+     * that names them often can make larger than PCRE2 allows: then every
+     * one is looked up by callout instead */
+    if (r->code || err != PCRE2_ERROR_PATTERN_TOO_LARGE || r->all_by_callout)
+      break;
+    r->all_by_callout = 1;
+    kkachi__free(r->refs);
+    r->refs = NULL;
+    r->nrefs = 0;
+    kkachi__buf_reset(&pat);
+  }
   if (!r->code) {
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(err, msg, sizeof msg);
