@@ -36,6 +36,17 @@ write("repeated-fact.txt",
       " ".join("김하늘 과학기술정보통신부 장관" for _ in range(30000)) + "\n")
 # 900 KB of Hangul with no space at all
 write("one-word.txt", "".join(random.choice(syl) for _ in range(300000)) + "\n")
+# English: 20,000 capitalised words in one sentence, 5,000 names joined
+# by commas, by "of" and by "'s", 12,000 titles in a row, 20,000
+# initials, and one apposition said 1,500 times
+write("en-capitals.txt", " ".join(["Alpha Beta Gamma Delta"] * 5000) + ".\n")
+write("en-commas.txt", ", ".join(["Alpha Beta"] * 5000) + ".\n")
+write("en-ofs.txt", " of ".join(["Alpha Beta"] * 5000) + ".\n")
+write("en-possessives.txt", " 's ".join(["Alpha"] * 8000) + ".\n")
+write("en-titles.txt", " ".join(["President Minister Chairman Professor"] * 3000) + ".\n")
+write("en-initials.txt", " ".join(["A. B. C. D."] * 5000) + ".\n")
+write("en-appositions.txt", " ".join(
+    ["John Smith, a professor of the State University of New York, said so."] * 1500) + "\n")
 # 100,000 unbalanced quotation marks
 write("quotes.txt", '"' * 50000 + " 김하늘 장관은 말했다. " + "“" * 50000 + "\n")
 # 1 MB of a two-syllable name pattern with no title to end it

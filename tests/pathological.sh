@@ -18,6 +18,12 @@ grep -q 'person/\\uAE40\\uD558\\uB298>' "$T/out" || fail "brackets: the fact ins
 expect_status 0 $X "$T/repeated-fact.txt"
 n=$(grep -c 'nif-core#anchorOf>' "$T/out")
 [ "$n" -gt 0 ] && [ "$n" -le 1000 ] || fail "repeated fact: $n evidence lines"
+# the English apposition said 1,500 times is one fact, read in every
+# sentence up to the bound on evidence spans
+expect_status 0 $X "$T/en-appositions.txt"
+grep -q 'person/John_Smith>' "$T/out" || fail "en-appositions: the fact was lost"
+n=$(grep -c 'nif-core#anchorOf>' "$T/out")
+[ "$n" -gt 0 ] && [ "$n" -le 1000 ] || fail "en-appositions: $n evidence lines"
 # the wall on work per article: an article of 300,000 sentences stops at
 # the limit, with a warning naming the article, and what was read before
 # is written
