@@ -141,7 +141,8 @@ kkachi_engine_set_base(kkachi_engine *e, const char *base)
 }
 
 static int
-add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot);
+add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, const char *lang,
+         size_t *slot);
 
 unsigned
 kkachi__engine_lang_bit(kkachi_engine *e, const char *lang, int add)
@@ -162,15 +163,13 @@ int
 kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
                          const char *lang, size_t *slot)
 {
-  int rc = add_slot(e, g, 0, slot);
-  if (!rc)
-    e->scan[*slot].langs |= kkachi__engine_lang_bit(e, lang, 1);
-  return rc;
+  return add_slot(e, g, 0, lang, slot);
 }
 
-static int
-literal_slot(kkachi_engine *e, const char *key, char *const *lits, size_t n,
-             size_t *slot)
+int
+kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
+                            char *const *lits, size_t n, const char *lang,
+                            size_t *slot)
 {
   kk_gazetteer *g, **lists;
   size_t i;
@@ -178,7 +177,7 @@ literal_slot(kkachi_engine *e, const char *key, char *const *lits, size_t n,
 
   for (i = 0; i < e->nlists; i++)
     if (!strcmp(e->lists[i]->name, key))
-      return add_slot(e, e->lists[i], 1, slot);
+      return add_slot(e, e->lists[i], 1, lang, slot);
   lists = kkachi__realloc(e->lists, (e->nlists + 1) * sizeof *lists);
   if (!lists)
     return KKACHI_ENOMEM;
@@ -192,29 +191,22 @@ literal_slot(kkachi_engine *e, const char *key, char *const *lits, size_t n,
     return rc;
   }
   e->lists[e->nlists++] = g;
-  return add_slot(e, g, 1, slot);
+  return add_slot(e, g, 1, lang, slot);
 }
 
-int
-kkachi__engine_literal_slot(kkachi_engine *e, const char *key,
-                            char *const *lits, size_t n, const char *lang,
-                            size_t *slot)
-{
-  int rc = literal_slot(e, key, lits, n, slot);
-  if (!rc)
-    e->scan[*slot].langs |= kkachi__engine_lang_bit(e, lang, 1);
-  return rc;
-}
-
+/* The slot of g, made when new, marked as scanned for lang's articles. */
 static int
-add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot)
+add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, const char *lang,
+         size_t *slot)
 {
+  unsigned bit = kkachi__engine_lang_bit(e, lang, 1);
   kk_scanned *scan;
   size_t i;
   int rc;
 
   for (i = 0; i < e->nscan; i++)
     if (e->scan[i].g == g) {
+      e->scan[i].langs |= bit;
       *slot = i;
       return 0;
     }
@@ -226,6 +218,7 @@ add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, size_t *slot)
   if ((rc = kkachi__gazscan_new(&scan[e->nscan].trie, g, exact)))
     return rc;
   scan[e->nscan].g = g;
+  scan[e->nscan].langs = bit;
   *slot = e->nscan++;
   return 0;
 }

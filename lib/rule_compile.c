@@ -184,7 +184,7 @@ expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
       size_t total = 0, i;
       for (i = 0; i < g->nforms; i++)
         total += strlen(g->forms[i]) + 1;
-      if ((total > KK_ALTERNATION_MAX || (r && r->all_by_callout)) && r
+      if (r && (total > KK_ALTERNATION_MAX || r->all_by_callout)
           && !single_chars(g))
         rc = append_gazref(e, out, g, r);
       else
