@@ -384,8 +384,10 @@ kkachi_engine_compile(kkachi_engine *e)
   e->g_prof = kkachi__engine_gazetteer(e, "profession");
   e->g_notname = kkachi__engine_gazetteer(e, "not-name");
   e->g_notorg = kkachi__engine_gazetteer(e, "not-org");
-  if ((rc = kkachi__segmenter_new(&e->seg, "ko"))
-      || (rc = kkachi__segmenter_new(&e->seg_en, "en@ss=standard")))
+  if ((rc = kkachi__segmenter_new(&e->seg, "ko", NULL))
+      || (rc = kkachi__segmenter_new(
+              &e->seg_en, "en@ss=standard",
+              kkachi__engine_gazetteer(e, "abbreviation"))))
     return rc;
   if ((rc = kkachi__numparser_new(&e->num,
                                   kkachi__engine_gazetteer(e, "period"))))

@@ -232,25 +232,14 @@ oom:
   return KKACHI_ENOMEM;
 }
 
-static int
-is_small_word(const char *w, size_t n)
-{
-  static const char *const small[]
-      = { "a", "an", "and", "at", "for", "in", "of", "on", "the", "to" };
-  size_t i;
-  for (i = 0; i < sizeof small / sizeof small[0]; i++)
-    if (strlen(small[i]) == n && !memcmp(small[i], w, n))
-      return 1;
-  return 0;
-}
-
 /* Adds a form and, with KK_GAZ_CAPITALS, how a sentence or a heading
  * writes it: "chief executive" also as "Chief executive" and "Chief
- * Executive", "minister of state" as "Minister of State". Only forms that
- * start with a lower-case ASCII letter get them. */
+ * Executive", "minister of state" as "Minister of State" when "of" is one
+ * of the small words (may be NULL: every word capitalised). Only forms
+ * that start with a lower-case ASCII letter get them. */
 static int
 add_forms(kk_gazetteer *g, const char *s, size_t n, kk_gaz_row *row,
-          unsigned flags)
+          unsigned flags, const kk_gazetteer *small)
 {
   char buf[256];
   size_t i;
@@ -268,7 +257,7 @@ add_forms(kk_gazetteer *g, const char *s, size_t n, kk_gaz_row *row,
       size_t e = i;
       while (e < n && buf[e] != ' ' && buf[e] != '-')
         e++;
-      if (!is_small_word(buf + i, e - i))
+      if (!small || !kkachi__gazetteer_find(small, buf + i, e - i))
         buf[i] = (char)(buf[i] - 'a' + 'A');
     }
     start = buf[i] == ' ' || buf[i] == '-';
@@ -278,7 +267,8 @@ add_forms(kk_gazetteer *g, const char *s, size_t n, kk_gaz_row *row,
 
 /* Adds row r (taken over, also on failure) and its surface forms. */
 static int
-add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col, unsigned flags)
+add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col, unsigned flags,
+        const kk_gazetteer *small)
 {
   int rc;
   const char *al;
@@ -294,14 +284,14 @@ add_row(kk_gazetteer *g, kk_gaz_row *r, int alias_col, unsigned flags)
     g->caprows = cap;
   }
   g->rows[g->nrows++] = r;
-  rc = add_forms(g, r->canon, strlen(r->canon), r, flags);
+  rc = add_forms(g, r->canon, strlen(r->canon), r, flags, small);
   al = alias_col > 0 ? kkachi__gaz_col(r, (size_t)alias_col - 1) : NULL;
   while (!rc && al && *al) {
     const char *bar = strchr(al, '|');
     size_t n = bar ? (size_t)(bar - al) : strlen(al);
     while (n > 0 && al[n - 1] == ' ')
       n--;
-    rc = add_forms(g, al, n, r, flags);
+    rc = add_forms(g, al, n, r, flags, small);
     al = bar ? bar + 1 : NULL;
     while (al && *al == ' ')
       al++;
@@ -325,12 +315,13 @@ kkachi__gazetteer_add(kk_gazetteer *g, const char *s, size_t n)
     row_free(r);
     return KKACHI_EINVAL;
   }
-  return add_row(g, r, 0, 0); /* which owns r from here */
+  return add_row(g, r, 0, 0, NULL); /* which owns r from here */
 }
 
 static int
 load_line(kk_gazetteer *g, char *line, int alias_col, unsigned flags,
-          const char *path, unsigned long lineno, kk_log *log)
+          const kk_gazetteer *small, const char *path, unsigned long lineno,
+          kk_log *log)
 {
   kk_gaz_row *r;
   size_t bad;
@@ -354,12 +345,12 @@ load_line(kk_gazetteer *g, char *line, int alias_col, unsigned flags,
     row_free(r);
     return KKACHI_ESYNTAX;
   }
-  return add_row(g, r, alias_col, flags); /* which owns r from here */
+  return add_row(g, r, alias_col, flags, small); /* which owns r */
 }
 
 int
 kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
-                       unsigned flags, kk_log *log)
+                       unsigned flags, const kk_gazetteer *small, kk_log *log)
 {
   char line[KK_GAZ_MAX_LINE];
   unsigned long lineno = 0;
@@ -379,7 +370,7 @@ kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
       rc = KKACHI_ESYNTAX;
       break;
     }
-    rc = load_line(g, line, alias_col, flags, path, lineno, log);
+    rc = load_line(g, line, alias_col, flags, small, path, lineno, log);
   }
   if (!rc && ferror(fp)) {
     kkachi__log(log, KKACHI_LOG_ERROR, path, lineno, 0, "read error");

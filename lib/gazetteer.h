@@ -40,10 +40,12 @@ void kkachi__gazetteer_free(kk_gazetteer *g);
 /* Loads path into g (once per path); KKACHI_EIO (with errno set, and
  * nothing logged) when it cannot be opened. Rows are TAB-separated; alias_col
  * (1- based, 0 for none) names a column of '|'-separated aliases that are
- * surface forms too; flags are KK_GAZ_* bits. Errors are logged through
- * log. */
+ * surface forms too; flags are KK_GAZ_* bits; with KK_GAZ_CAPITALS, the
+ * words of small (may be NULL; borrowed, read only here) stay in lower
+ * case inside a capitalised form. Errors are logged through log. */
 int kkachi__gazetteer_load(kk_gazetteer *g, const char *path, int alias_col,
-                           unsigned flags, kk_log *log);
+                           unsigned flags, const kk_gazetteer *small,
+                           kk_log *log);
 
 /* Adds the form s[0..n) as a row of its own (for lists made in code,
  * such as a rule's needs). */

@@ -444,7 +444,9 @@ gazetteer_line(parser *p, char *rest)
   else
     rc = kkachi__buf_printf(&path, "%s/%s", p->dir, file);
   if (!rc)
-    rc = kkachi__gazetteer_load(g, path.data, alias_col, flags, &e->log);
+    rc = kkachi__gazetteer_load(g, path.data, alias_col, flags,
+                                kkachi__engine_gazetteer(e, "small-word"),
+                                &e->log);
   if (rc == KKACHI_EIO) {
     char msg[300];
     snprintf(msg, sizeof msg, "cannot load gazetteer '%.200s': %s", file,

@@ -7,6 +7,7 @@
 #include <unicode/ustring.h>
 
 #include "alloc.h"
+#include "gazetteer.h"
 #include "kkachi.h"
 #include "utf8.h"
 
@@ -16,13 +17,15 @@
 
 struct kk_segmenter {
   UBreakIterator *bi;
-  int initials; /* English: no break after an initial or Sen., Lt. */
+  int initials;             /* English: no break after an initial (R.) */
+  const kk_gazetteer *abbr; /* nor after these words (Sen, Lt); borrowed */
   UChar *u16; /* scratch for one line or one article */
   int32_t u16cap;
 };
 
 int
-kkachi__segmenter_new(kk_segmenter **out, const char *locale)
+kkachi__segmenter_new(kk_segmenter **out, const char *locale,
+                      const kk_gazetteer *abbr)
 {
   UErrorCode st = U_ZERO_ERROR;
   kk_segmenter *seg = kkachi__calloc(1, sizeof *seg);
@@ -32,6 +35,7 @@ kkachi__segmenter_new(kk_segmenter **out, const char *locale)
     return KKACHI_ENOMEM;
   seg->bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &st);
   seg->initials = !strncmp(locale, "en", 2);
+  seg->abbr = seg->initials ? abbr : NULL;
   if (U_FAILURE(st)) {
     kkachi__free(seg);
     return KKACHI_EICU;
@@ -182,17 +186,13 @@ kkachi__text_is_body(const char *line, size_t n)
          || c == 0xFF1F || c == 0xB2E4 /* 다 */;
 }
 
-/* Whether s[b..e) ends in an initial (R.) or an abbreviation that
- * stands before a name (Sen., Lt., Gov.), after which ICU breaks when a
- * capital follows, but a sentence rarely ends. */
+/* Whether s[b..e) ends in an initial (R.) or an abbreviation of abbr
+ * that stands before a name (Sen., Lt., Gov.), after which ICU breaks
+ * when a capital follows, but a sentence rarely ends. */
 static int
-ends_in_initial(const char *s, size_t b, size_t e)
+ends_in_initial(const char *s, size_t b, size_t e, const kk_gazetteer *abbr)
 {
-  static const char *const abbr[]
-      = { "Adm", "Capt", "Col", "Cpl", "Det", "Dr",  "Fr",  "Gen", "Gov",
-          "Hon", "Lt",   "Maj", "Mr",  "Mrs", "Ms",  "Pres", "Prof", "Rep",
-          "Rev", "Sen",  "Sgt", "St",  "Supt", "Insp" };
-  size_t w, i;
+  size_t w;
   while (e > b && s[e - 1] == ' ')
     e--;
   if (e - b < 2 || s[e - 1] != '.')
@@ -205,10 +205,7 @@ ends_in_initial(const char *s, size_t b, size_t e)
     return 0;
   if (e - w == 1 && s[w] >= 'A' && s[w] <= 'Z')
     return 1;
-  for (i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-    if (strlen(abbr[i]) == e - w && !memcmp(abbr[i], s + w, e - w))
-      return 1;
-  return 0;
+  return abbr && e > w && kkachi__gazetteer_find(abbr, s + w, e - w) != NULL;
 }
 
 /* Splits one line line[b..e) into sentences with ICU. */
@@ -232,7 +229,8 @@ split_line(kk_text *t, kk_segmenter *seg, size_t b, size_t e)
       uint32_t c = kkachi__utf8_next(t->s, &byte);
       u16 += c > 0xFFFF ? 2 : 1;
     }
-    if (seg->initials && byte < e && ends_in_initial(t->s, start, byte))
+    if (seg->initials && byte < e
+        && ends_in_initial(t->s, start, byte, seg->abbr))
       continue;
     rc = push_sentence(t, start, byte, body);
     if (rc)

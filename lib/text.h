@@ -29,9 +29,15 @@ int kkachi__text_in_quote(const kk_text *t, size_t off);
 
 typedef struct kk_segmenter kk_segmenter;
 
+struct kk_gazetteer;
+
 /* Creates a segmenter (an ICU sentence break iterator for locale, and
- * scratch space); reuse it for every article of one thread. */
-int kkachi__segmenter_new(kk_segmenter **out, const char *locale);
+ * scratch space); reuse it for every article of one thread. For an
+ * English locale, a full stop after an initial (R.) or after a word of
+ * abbr (Sen, Lt; may be NULL, borrowed, must outlive the segmenter) ends
+ * no sentence. */
+int kkachi__segmenter_new(kk_segmenter **out, const char *locale,
+                          const struct kk_gazetteer *abbr);
 void kkachi__segmenter_free(kk_segmenter *seg);
 
 /* Normalises in[0..n) (valid UTF-8) to NFC into out->s and splits it into

@@ -123,14 +123,17 @@ main(void)
     static char path[] = "/tmp/kkachi-titles-XXXXXX";
     const char *rows = "chief executive\trole\nminister of state\trole\n"
                        "CEO\tCEO\n";
-    kk_gazetteer *cap = NULL;
+    kk_gazetteer *cap = NULL, *small = NULL;
     kk_gazscan *ct = NULL;
     int fd = mkstemp(path);
     if (fd < 0 || write(fd, rows, strlen(rows)) != (ssize_t)strlen(rows))
       return 1;
     close(fd);
+    CHECK(kkachi__gazetteer_new(&small, "small-word") == 0);
+    CHECK(small && kkachi__gazetteer_add(small, "of", 2) == 0);
     CHECK(kkachi__gazetteer_new(&cap, "title") == 0);
-    CHECK(kkachi__gazetteer_load(cap, path, 0, KK_GAZ_CAPITALS, NULL) == 0);
+    CHECK(kkachi__gazetteer_load(cap, path, 0, KK_GAZ_CAPITALS, small, NULL)
+          == 0);
     unlink(path);
     CHECK(kkachi__gazetteer_find(cap, "chief executive", 15) != NULL);
     CHECK(kkachi__gazetteer_find(cap, "Chief executive", 15) != NULL);
@@ -144,6 +147,7 @@ main(void)
                               "executive and the Minister of State, CEO.");
     kkachi__gazscan_free(ct);
     kkachi__gazetteer_free(cap);
+    kkachi__gazetteer_free(small);
   }
   return CHECK_END();
 }

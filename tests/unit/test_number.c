@@ -96,7 +96,7 @@ main(void)
     return 1;
   close(fd);
   CHECK(kkachi__gazetteer_new(&g, "period") == 0);
-  CHECK(kkachi__gazetteer_load(g, path, 0, 0, NULL) == 0);
+  CHECK(kkachi__gazetteer_load(g, path, 0, 0, NULL, NULL) == 0);
   unlink(path);
   CHECK(kkachi__numparser_new(&p, g) == 0);
   if (!p)

@@ -2,12 +2,14 @@
 #include <string.h>
 
 #include "check.h"
+#include "gazetteer.h"
 #include "text.h"
 
 int
 main(void)
 {
   kk_segmenter *seg = NULL;
+  kk_gazetteer *abbr = NULL;
   kk_text t;
   /* 까 written as conjoining jamo U+1101 U+1161 */
   const char *decomposed = "\xE1\x84\x81\xE1\x85\xA1치가 왔다.";
@@ -15,7 +17,7 @@ main(void)
   const char *chrome = "공유하기";
 
   memset(&t, 0, sizeof t);
-  CHECK(kkachi__segmenter_new(&seg, "ko") == 0);
+  CHECK(kkachi__segmenter_new(&seg, "ko", NULL) == 0);
   if (!seg)
     return 1;
 
@@ -41,8 +43,10 @@ main(void)
   kkachi__segmenter_free(seg);
   seg = NULL;
 
-  /* English: no break after an initial or a title's abbreviation */
-  CHECK(kkachi__segmenter_new(&seg, "en@ss=standard") == 0);
+  /* English: no break after an initial or a listed abbreviation */
+  CHECK(kkachi__gazetteer_new(&abbr, "abbreviation") == 0);
+  CHECK(abbr && kkachi__gazetteer_add(abbr, "Sen", 3) == 0);
+  CHECK(kkachi__segmenter_new(&seg, "en@ss=standard", abbr) == 0);
   if (!seg)
     return 1;
   {
@@ -59,5 +63,6 @@ main(void)
   }
   kkachi__segmenter_free(seg);
   kkachi__segmenter_free(NULL);
+  kkachi__gazetteer_free(abbr);
   return CHECK_END();
 }
