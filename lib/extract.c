@@ -18,7 +18,7 @@ guess_lang(const char *s, size_t n)
     uint32_t c = kkachi__utf8_next(s, &i);
     if (kkachi__is_hangul(c))
       hangul++;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+    else if (kkachi__is_latin_letter(c))
       latin++;
   }
   return hangul * 10 >= hangul + latin && hangul > 0 ? "ko" : "en";

@@ -114,12 +114,6 @@ parse_digits(const char *s, size_t n, long *value, size_t *used)
   return 0;
 }
 
-static int
-is_letter(char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* The English words at the start that may spell a number: at most three
  * words of letters and hyphens ("twenty-one", "one hundred twenty"). */
 static size_t
@@ -127,8 +121,9 @@ latin_words(const char *s, size_t n)
 {
   size_t i = 0, end = 0;
   int words = 0;
-  while (i < n && words < 3 && is_letter(s[i])) {
-    while (i < n && (is_letter(s[i]) || s[i] == '-'))
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < n && words < 3 && kkachi__is_latin_letter(u[i])) {
+    while (i < n && (kkachi__is_latin_letter(u[i]) || u[i] == '-'))
       i++;
     end = i;
     words++;
@@ -152,7 +147,7 @@ parse_spelled(kk_numparser *p, const char *s, size_t n, long *value,
   size_t i = 0, take = 0;
   double v;
 
-  if (is_letter(s[0])) {
+  if (kkachi__is_latin_letter((unsigned char)s[0])) {
     f = p->spell_en;
     i = latin_words(s, n);
     take = i;
@@ -175,7 +170,7 @@ parse_spelled(kk_numparser *p, const char *s, size_t n, long *value,
     return KKACHI_EINVAL;
   while (f == p->spell_en && pos > 0 && u[pos - 1] == ' ')
     pos--; /* "six months": the numeral, not the space after it */
-  if (f == p->spell_en && pos < len && is_letter((char)u[pos]))
+  if (f == p->spell_en && pos < len && kkachi__is_latin_letter(u[pos]))
     return KKACHI_EINVAL;
   /* map the UTF-16 position back to bytes (all BMP syllables) */
   for (k = 0, i = 0; k < pos; k++)

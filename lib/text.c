@@ -198,8 +198,7 @@ ends_in_initial(const char *s, size_t b, size_t e, const kk_gazetteer *abbr)
   if (e - b < 2 || s[e - 1] != '.')
     return 0;
   w = --e;
-  while (w > b && ((s[w - 1] >= 'a' && s[w - 1] <= 'z')
-                   || (s[w - 1] >= 'A' && s[w - 1] <= 'Z')))
+  while (w > b && kkachi__is_latin_letter((unsigned char)s[w - 1]))
     w--;
   if (w > b && s[w - 1] != ' ' && s[w - 1] != '(' && s[w - 1] != '.')
     return 0;

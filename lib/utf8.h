@@ -47,6 +47,13 @@ int kkachi__is_space(uint32_t c);
 /* Whether c is a Hangul syllable. */
 int kkachi__is_hangul(uint32_t c);
 
+/* Whether c is an ASCII letter, A-Z or a-z. */
+static inline int
+kkachi__is_latin_letter(uint32_t c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* Converts byte offsets to code-point offsets, moving a cursor so that
  * each query costs what lies between it and the one before. */
 typedef struct kk_cpmap {
