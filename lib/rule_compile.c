@@ -8,6 +8,9 @@
 #include "utf8.h"
 
 #define KK_MAX_EXPAND_DEPTH 16
+/* A define that names another twice, nested, doubles at each level: the
+ * written-out pattern is capped well before the buffer's own ceiling. */
+#define KK_MAX_EXPANDED (1u << 20)
 
 static int
 by_length_desc(const void *a, const void *b)
@@ -142,6 +145,17 @@ find_define(kkachi_engine *e, const char *name, size_t n)
   return NULL;
 }
 
+/* Says that define d, named by r's pattern, writes out too much. */
+static void
+too_large(kkachi_engine *e, const kk_rule *r, const kk_define *d)
+{
+  kkachi__log(&e->log, KKACHI_LOG_ERROR, r ? r->file : d->file,
+              r ? r->pattern_line : d->line, 0,
+              "define '%s' expands past the limit of %u bytes (a define "
+              "that names another more than once, nested?)",
+              d->name, KK_MAX_EXPANDED);
+}
+
 static int
 expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
 {
@@ -174,12 +188,16 @@ expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
     }
     memcpy(name, open + 2, n);
     name[n] = '\0';
+    if (out->len > KK_MAX_EXPANDED)
+      return KKACHI_ELIMIT; /* said once, by the outermost expand */
     if ((d = find_define(e, name, n))) {
       rc = kkachi__buf_puts(out, "(?:");
       if (!rc)
         rc = expand(e, d->pattern, out, r, depth + 1);
       if (!rc)
         rc = kkachi__buf_append(out, ")", 1);
+      if (rc == KKACHI_ELIMIT && depth == 0)
+        too_large(e, r, d);
     } else if ((g = kkachi__engine_gazetteer(e, name))) {
       size_t total = 0, i;
       for (i = 0; i < g->nforms; i++)
