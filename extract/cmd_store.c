@@ -277,7 +277,8 @@ cmd_query(int argc, char **argv)
       return EXIT_FAILED;
     }
     rc = query_remote(&r, q, format);
-    if (rc && rc != KKACHI_EINVAL)
+    /* the server's errors are logged with its answer already */
+    if (rc == KKACHI_ENOMEM || rc == KKACHI_EIO)
       cli_error("query failed: %s", kkachi_strerror(rc));
     free(q);
     return rc ? EXIT_FAILED : EXIT_DONE;

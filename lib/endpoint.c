@@ -133,18 +133,25 @@ outcome(kkachi_endpoint *ep, const char *iri, size_t triples, int rc,
     ep->report(iri, triples, rc, rc ? why : NULL, ep->user_data);
 }
 
-/* What a failed answer says: its status and the first line of its body. */
+/* What a failed answer says: its status and the first line of its body,
+ * control characters escaped (\xNN) so that a server cannot write to the
+ * terminal. */
 static void
 why_of(char *why, long status, const kk_buf *ans)
 {
-  size_t n = 0;
-  const char *s = ans->data ? ans->data : "";
+  const unsigned char *s =
+      (const unsigned char *)(ans->data ? ans->data : "");
+  size_t n;
   while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
     s++;
-  while (s[n] && s[n] != '\n' && s[n] != '\r' && n < KK_WHY_MAX - 40)
-    n++;
-  snprintf(why, KK_WHY_MAX, "HTTP %ld%s%.*s", status, n ? ": " : "",
-           (int)n, s);
+  n = (size_t)snprintf(why, KK_WHY_MAX, "HTTP %ld%s", status,
+                       *s && *s != '\n' && *s != '\r' ? ": " : "");
+  for (; *s && *s != '\n' && *s != '\r' && n + 5 < KK_WHY_MAX; s++)
+    if (*s < 0x20 || *s == 0x7f)
+      n += (size_t)snprintf(why + n, KK_WHY_MAX - n, "\\x%02x", *s);
+    else
+      why[n++] = (char)*s;
+  why[n] = '\0';
 }
 
 int

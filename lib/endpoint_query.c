@@ -115,7 +115,8 @@ kkachi_endpoint_query(kkachi_endpoint *ep, const char *sparql,
     goto done;
   }
   if ((rc = kkachi__endpoint_answer(status, &ans, failure))) {
-    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, ep->query, 0, 0, "%s",
+    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, ep->query, 0, 0, "%s%s",
+                status == 400 ? "the server rejected the query: " : "",
                 failure);
     if (status == 400)
       rc = KKACHI_ESYNTAX;

@@ -115,7 +115,8 @@ chmod 600 "$T/home/.netrc"
 expect_status 0 env HOME="$T/home" "$KKACHI" load --endpoint "$URL/gsp" "$T/g.nq"
 rm "$S/need-auth"
 
-# ---- queries by the SPARQL Protocol
+# ---- queries by the SPARQL Protocol; a rejected query is the server's
+# message, one line, its control characters escaped
 q='SELECT * WHERE { ?s ?p "한 & = +%" }'
 expect_status 0 "$KKACHI" query --endpoint "$URL/sparql" "$q"
 len=$(python3 -c 'import sys; print(len(sys.argv[1]))' "$q")
@@ -124,7 +125,13 @@ grep -q '| <http://ex/한> *| *|' "$T/out" || fail "IRI cell: $(cat "$T/out")"
 expect_status 0 "$KKACHI" query --endpoint "$URL/sparql" --results json "$q"
 grep -q '"vars":\["q","n"\]' "$T/out" || fail "json not passed through"
 expect_status 2 "$KKACHI" query --endpoint "$URL/sparql" "syntax error"
-expect_err "HTTP 400: Parse error: line 1"
+expect_err "kkachi: $URL/sparql: the server rejected the query: HTTP 400: Parse error: line 1"
+[ "$(wc -l <"$T/err")" = 1 ] || fail "a rejected query: $(cat "$T/err")"
+expect_status 2 "$KKACHI" query --endpoint "$URL/sparql" "bell"
+expect_err 'HTTP 400: \x1b[31mred\x07 한'
+expect_status 2 "$KKACHI" query --endpoint "$URL/nothing" "ASK {}"
+expect_err "kkachi: $URL/nothing: HTTP 404: no such thing here"
+[ "$(wc -l <"$T/err")" = 1 ] || fail "no query service: $(cat "$T/err")"
 expect_status 2 "$KKACHI" query --update-endpoint "$URL/update" "ASK {}"
 
 # ---- the server gone: every graph listed, quickly

@@ -82,6 +82,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             q = form.get("query", [""])[0]
             if "syntax error" in q:
                 return self.answer(400, b"Parse error: line 1\nmore\n")
+            if "bell" in q:
+                return self.answer(400, b"\x1b[31mred\x07 \xed\x95\x9c\n")
             res = ('{"head":{"vars":["q","n"]},"results":{"bindings":['
                    '{"q":{"type":"literal","value":%s},'
                    '"n":{"type":"literal","datatype":'
