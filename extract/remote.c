@@ -32,10 +32,30 @@ number(const char *opt, const char *arg, long lo, long hi, long *out)
   return 0;
 }
 
+/* Whether url names a user (and maybe a password) before its host: curl
+ * would use it, and messages would print it. */
+static int
+has_userinfo(const char *url)
+{
+  const char *s = strstr(url, "://");
+  s = s ? s + 3 : url;
+  for (; *s && *s != '/' && *s != '?' && *s != '#'; s++)
+    if (*s == '@')
+      return 1;
+  return 0;
+}
+
 int
 remote_option(remote_opts *r, int c, const char *arg)
 {
   long v = 0;
+  if ((c == OPT_ENDPOINT || c == OPT_UPDATE) && has_userinfo(arg)) {
+    /* the URL itself is not printed: it may hold a password */
+    cli_error("%s: a URL may not hold a user or password; use --user NAME "
+              "with $KKACHI_PASSWORD, or ~/.netrc",
+              c == OPT_ENDPOINT ? "--endpoint" : "--update-endpoint");
+    return EXIT_FAILED;
+  }
   switch (c) {
   case OPT_ENDPOINT:
     if (r->query_mode)

@@ -31,8 +31,8 @@ enum {
   "      --update-endpoint URL\n"                                             \
   "                        SPARQL 1.1 Update, used when there is no Graph\n"  \
   "                        Store (batched DROP SILENT GRAPH + INSERT DATA)\n" \
-  "      --user NAME       log in as NAME; the password comes from\n"         \
-  "                        $KKACHI_PASSWORD or ~/.netrc, never from argv\n"   \
+  "      --user NAME       log in as NAME with the password in\n"            \
+  "                        $KKACHI_PASSWORD (without --user: ~/.netrc)\n"    \
   "      --auth KIND       any (default), basic or digest\n"                  \
   "      --retries N       extra attempts after 5xx or a lost connection\n"   \
   "                        (default 3, waiting 0.25 s, then twice as long)\n" \

@@ -106,7 +106,7 @@ setup(kk_http *h, const char *method, const char *url,
          != CURLE_OK;
   if (h->user) {
     bad |= curl_easy_setopt(c, CURLOPT_USERNAME, h->user) != CURLE_OK;
-    if (h->password) /* else ~/.netrc may have the user's password */
+    if (h->password) /* curl reads ~/.netrc only when no user is set */
       bad |= curl_easy_setopt(c, CURLOPT_PASSWORD, h->password) != CURLE_OK;
   }
   bad |= curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,

@@ -11,7 +11,8 @@
 typedef struct kk_http kk_http;
 
 /* Creates a client. user and password may be NULL; when user is NULL the
- * credentials for the host come from ~/.netrc (or $NETRC) if it has them.
+ * credentials for the host come from ~/.netrc (or $NETRC) if it has them
+ * (curl does not read it for a password when a user is set).
  * auth is a KKACHI_AUTH_* value; retries is the number of extra attempts
  * after a 5xx answer or a connection error, with backoff_ms doubling from
  * its value. Takes copies of the strings. *out becomes owned by the

@@ -331,7 +331,8 @@ typedef struct kkachi_endpoint_options {
                               is NULL or the server has no GSP there */
   const char *query;       /* SPARQL 1.1 Protocol query URL */
   const char *user;        /* NULL: the user of ~/.netrc for the host */
-  const char *password;    /* NULL: none, or the one of ~/.netrc */
+  const char *password;    /* with user; NULL: none (~/.netrc is read
+                              only when user is NULL) */
   int auth;                /* KKACHI_AUTH_* */
   int retries;             /* extra attempts after a 5xx answer or a
                               connection error (default 3 when negative) */

@@ -3,7 +3,8 @@
 # what goes over the wire for the Graph Store and for SPARQL Update, that
 # the bodies are valid Turtle / TriG with every term escaped, retries on
 # 503, the list of graphs not loaded and the rerun of just those, a server
-# gone, basic auth from the environment and ~/.netrc, and the SPARQL
+# gone, basic auth from the environment and ~/.netrc (no password in a
+# URL), and the SPARQL
 # Protocol for queries.
 . "$SRCDIR/tests/lib.sh"
 need_rapper
@@ -113,6 +114,16 @@ mkdir "$T/home"
 printf 'machine 127.0.0.1 login kk password pw\n' >"$T/home/.netrc"
 chmod 600 "$T/home/.netrc"
 expect_status 0 env HOME="$T/home" "$KKACHI" load --endpoint "$URL/gsp" "$T/g.nq"
+# a password in the URL is refused, and never printed
+for o in --endpoint --update-endpoint; do
+  expect_status 2 "$KKACHI" load $o "http://kk:s3cret@127.0.0.1:1/gsp" "$T/g.nq"
+  expect_err "kkachi: $o: a URL may not hold a user or password; use --user NAME"
+  grep -q s3cret "$T/err" && fail "$o: the password is printed"
+done
+expect_status 2 "$KKACHI" query --endpoint "kk:s3cret@127.0.0.1:1/sparql" "ASK {}"
+grep -q s3cret "$T/err" && fail "query: the password is printed"
+expect_status 2 "$KKACHI" extract --rules "$SRCDIR/extract/rules" --endpoint "http://kk@127.0.0.1:1/gsp" "$SRCDIR/examples/ko-program-news.txt"
+expect_err "--endpoint: a URL may not hold a user"
 rm "$S/need-auth"
 
 # ---- queries by the SPARQL Protocol; a rejected query is the server's
