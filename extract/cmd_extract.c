@@ -205,7 +205,6 @@ typedef struct sink {
   progress *pg;
   dot *pic;    /* the picture being drawn, or NULL */
   int status;  /* the worst so far */
-  int refused; /* the server refused the credentials: send no more */
 } sink;
 
 /* Whether the output is the picture (-f dot), rather than a table, a
@@ -226,20 +225,19 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
   const opts *o = k->o;
   if (!rc && k->pic)
     rc = dot_add(k->pic, r);
-  if (!rc && !k->refused && picture_only(k))
+  if (!rc && picture_only(k))
     ; /* the picture is the output, written at the end */
-  else if (!rc && !k->refused && bytes) /* lines a worker wrote */
+  else if (!rc && bytes) /* lines a worker wrote */
     rc = fwrite(bytes, 1, nbytes, k->fp) == nbytes ? 0 : KKACHI_EIO;
-  else if (!rc && !k->refused)
+  else if (!rc)
     rc = o->explain ? explain_article(k->fp, a, r)
          : k->ep    ? kkachi_endpoint_add(k->ep, r, o->evidence)
          : k->store ? kkachi_store_add(k->store, r, o->evidence)
                     : kkachi_writer_add(k->w, r);
-  if (rc == KKACHI_EAUTH) {
-    progress_clear(k->pg);
-    cli_error("the server refused the credentials; nothing more sent");
-    k->refused = 1;
+  if (rc == KKACHI_EAUTH || rc == KKACHI_ETIMEOUT) {
+    /* said once at the end; later articles are listed, not sent */
     k->status = EXIT_FAILED;
+    progress_error(k->pg);
   } else if (k->ep && rc && rc != KKACHI_ENOMEM) { /* logged with it */
     k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
     progress_error(k->pg);
@@ -249,7 +247,7 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
               kkachi_strerror(rc));
     k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
     progress_error(k->pg);
-  } else if (!k->refused)
+  } else
     progress_article(k->pg, kkachi_article_size(a), r);
   free(bytes);
   kkachi_result_free(r);
@@ -284,7 +282,7 @@ read_input(pool *pl, sink *k, const char *path, const char *name)
     k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
     return;
   }
-  while (!k->refused) {
+  for (;;) {
     kkachi_article *a = NULL;
     unsigned long line = 0, col = 0;
     size_t off = 0;
@@ -350,7 +348,7 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
   }
   if (rd)
     pool_set_render(pl, render_one, rd);
-  for (f = 0; f < c->n && !k->refused; f++)
+  for (f = 0; f < c->n; f++)
     read_input(pl, k, c->paths[f], c->names[f]);
 done:
   pool_finish(pl); /* delivers what is left */
@@ -419,7 +417,7 @@ cmd_extract(int argc, char **argv)
     kkachi_writer_set_text(w, o.text);
   }
   {
-    sink k = { w, store, ep, out.fp, &o, &pg, pic, EXIT_DONE, 0 };
+    sink k = { w, store, ep, out.fp, &o, &pg, pic, EXIT_DONE };
     run_all(e, &c, &k);
     worst = k.status > worst ? k.status : worst;
     if (picture_only(&k) && dot_write(pic, out.fp)) {
@@ -446,6 +444,8 @@ done:
   kkachi_store_free(store);
   if (remote_active(&o.remote)) {
     if (remote_close(&o.remote, ep))
+      worst = EXIT_FAILED;
+    else if (o.remote.fatal)
       worst = EXIT_FAILED;
     else if (o.remote.nfailed && worst < EXIT_FINDING)
       worst = EXIT_FINDING;

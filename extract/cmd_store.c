@@ -81,19 +81,13 @@ load_remote(remote_opts *r, int first, int argc, char **argv)
     rc = kkachi_endpoint_load(ep, i < argc ? argv[i] : "-", NULL, &g, &t);
     graphs += g;
     triples += t;
-    if (rc == KKACHI_EAUTH) {
-      cli_error("%s: the server refused the credentials; nothing more sent",
-                r->ep.graph_store ? r->ep.graph_store : r->ep.update);
-      status = EXIT_FAILED;
-      break;
-    }
-    if (rc)
+    if (rc) /* after a fatal answer, later files are read to list them */
       status = EXIT_FINDING;
   }
   summary(r->ep.graph_store ? r->ep.graph_store : r->ep.update, "", graphs,
           triples, t0);
 done:
-  if (remote_close(r, ep))
+  if (remote_close(r, ep) || r->fatal)
     status = EXIT_FAILED;
   kkachi_engine_free(e);
   return status;
@@ -175,6 +169,9 @@ query_help(FILE *fp)
         "  --user NAME        log in as NAME ($KKACHI_PASSWORD; without\n"
         "                     --user, the host's line in ~/.netrc)\n"
         "  --auth KIND        any (default), basic or digest\n"
+        "  --timeout S        give up after S seconds without an answer\n"
+        "                     (default 60)\n"
+        "  --retries N        extra attempts after 5xx or a lost connection\n"
         "  --results FORMAT   table (default), csv, tsv, json or xml\n"
         "\n"
         "exit status: 0 done, 2 the query or the store could not be used\n",

@@ -89,6 +89,11 @@ remote_option(remote_opts *r, int c, const char *arg)
       return EXIT_FAILED;
     r->ep.batch = (size_t)v;
     return 1;
+  case OPT_TIMEOUT:
+    if (number("--timeout", arg, 1, 86400, &v))
+      return EXIT_FAILED;
+    r->ep.timeout = v;
+    return 1;
   default: return 0;
   }
 }
@@ -161,9 +166,13 @@ report(const char *graph, size_t triples, int rc, const char *why,
 {
   remote_opts *r = user_data;
   (void)triples;
-  (void)why; /* the library has logged it */
   if (!rc)
     return;
+  /* the library has logged the others; a fatal one is said once */
+  if ((rc == KKACHI_EAUTH || rc == KKACHI_ETIMEOUT) && !r->fatal) {
+    r->fatal = rc;
+    snprintf(r->fatal_why, sizeof r->fatal_why, "%s", why ? why : "");
+  }
   r->nfailed++;
   if (r->failed_open)
     fprintf(r->failed.fp, "%s\n", graph);
@@ -192,6 +201,20 @@ remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r)
   return 0;
 }
 
+/* The one message for a server that will take nothing more. */
+static void
+say_fatal(const remote_opts *r)
+{
+  const char *url = r->ep.graph_store ? r->ep.graph_store : r->ep.update;
+  if (r->fatal == KKACHI_EAUTH)
+    cli_error("%s: the server refused the credentials (%s); nothing more "
+              "sent", url, r->fatal_why);
+  else
+    cli_error("%s: no answer within %ld s, %d attempts; nothing more sent",
+              url, r->ep.timeout > 0 ? r->ep.timeout : 60,
+              1 + (r->ep.retries < 0 ? 3 : r->ep.retries));
+}
+
 int
 remote_close(remote_opts *r, kkachi_endpoint *ep)
 {
@@ -200,6 +223,8 @@ remote_close(remote_opts *r, kkachi_endpoint *ep)
   if (ep)
     kkachi_endpoint_flush(ep);
   kkachi_endpoint_free(ep);
+  if (r->fatal)
+    say_fatal(r);
   if (r->nfailed)
     cli_error("%lu graphs not loaded%s%s", (unsigned long)r->nfailed,
               r->failed_path ? "; listed in " : "",

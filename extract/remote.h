@@ -12,7 +12,7 @@
 /* getopt_long codes of the shared options. */
 enum {
   OPT_ENDPOINT = 0x100, OPT_UPDATE, OPT_USER, OPT_AUTH, OPT_RETRIES,
-  OPT_BATCH, OPT_FAILED, OPT_ONLY
+  OPT_BATCH, OPT_FAILED, OPT_ONLY, OPT_TIMEOUT
 };
 
 #define REMOTE_LONG_OPTIONS                                                   \
@@ -23,7 +23,8 @@ enum {
       { "retries", required_argument, NULL, OPT_RETRIES },                   \
       { "batch", required_argument, NULL, OPT_BATCH },                       \
       { "failed", required_argument, NULL, OPT_FAILED },                     \
-      { "only", required_argument, NULL, OPT_ONLY }
+      { "only", required_argument, NULL, OPT_ONLY },                         \
+      { "timeout", required_argument, NULL, OPT_TIMEOUT }
 
 /* The help text of the shared load options. */
 #define REMOTE_LOAD_HELP                                                      \
@@ -36,6 +37,10 @@ enum {
   "      --auth KIND       any (default), basic or digest\n"                  \
   "      --retries N       extra attempts after 5xx or a lost connection\n"   \
   "                        (default 3, waiting 0.25 s, then twice as long)\n" \
+  "      --timeout S       give an attempt up after S seconds without\n"     \
+  "                        connecting or a byte either way (default 60);\n"  \
+  "                        a server that still does not answer after the\n" \
+  "                        retries ends the load, the rest not loaded\n"    \
   "      --batch N         triples per Update request (default 20000)\n"      \
   "      --failed FILE     write the IRIs of graphs not loaded there\n"       \
   "      --only FILE       load only the graphs listed there (as --failed\n"  \
@@ -51,6 +56,8 @@ typedef struct remote_opts {
   kk_output failed;
   int failed_open;
   size_t nfailed;
+  int fatal;               /* KKACHI_EAUTH or KKACHI_ETIMEOUT once met */
+  char fatal_why[320];     /* what the server said then */
 } remote_opts;
 
 /* Sets defaults; query_mode makes --endpoint the SPARQL query URL. */
@@ -67,9 +74,10 @@ int remote_active(const remote_opts *r);
  * list and the --failed file. Returns an exit status. */
 int remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r);
 
-/* Sends what is batched, says how many graphs did not load (r->nfailed
- * keeps the count), closes the client and the lists. Returns 0, or -1
- * when the --failed list could not be written. */
+/* Sends what is batched, says (once) why the server took nothing more
+ * and how many graphs did not load (r->nfailed keeps the count, r->fatal
+ * the reason, then the status is 2), closes the client and the lists.
+ * Returns 0, or -1 when the --failed list could not be written. */
 int remote_close(remote_opts *r, kkachi_endpoint *ep);
 
 #endif

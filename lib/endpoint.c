@@ -64,7 +64,8 @@ kkachi_endpoint_open(kkachi_endpoint **out, kkachi_engine *e,
     goto fail;
   if ((rc = kkachi__http_new(&ep->http, o->user, o->password, o->auth,
                              o->retries < 0 ? 3 : o->retries,
-                             o->backoff_ms > 0 ? o->backoff_ms : 250)))
+                             o->backoff_ms > 0 ? o->backoff_ms : 250,
+                             o->timeout)))
     goto fail;
   *out = ep;
   return 0;
@@ -115,7 +116,15 @@ kkachi_endpoint_set_callbacks(kkachi_endpoint *ep, kkachi_graph_fn report,
   ep->user_data = user_data;
 }
 
-/* Records the outcome of one graph: counted, reported, logged. */
+/* Whether an outcome means the server will take nothing more. */
+static int
+is_fatal(int rc)
+{
+  return rc == KKACHI_EAUTH || rc == KKACHI_ETIMEOUT;
+}
+
+/* Records the outcome of one graph: counted, reported, logged (but for a
+ * fatal one, which the caller says once for all). */
 static void
 outcome(kkachi_endpoint *ep, const char *iri, size_t triples, int rc,
         const char *why)
@@ -123,8 +132,12 @@ outcome(kkachi_endpoint *ep, const char *iri, size_t triples, int rc,
   if (!rc) {
     ep->graphs++;
     ep->triples += triples;
+  } else if (is_fatal(rc)) {
+    ep->failed = rc;
+    if (!ep->fatal)
+      ep->fatal = rc;
   } else {
-    if (!ep->failed || rc == KKACHI_EAUTH)
+    if (!is_fatal(ep->failed))
       ep->failed = rc;
     kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, NULL, 0, 0,
                 "<%s> not loaded: %s", iri, why ? why : kkachi_strerror(rc));
@@ -269,9 +282,12 @@ batch_graph(kkachi_endpoint *ep, const char *iri, const unsigned char *term,
 {
   kk_pending *p;
   int rc = 0;
-  if (ep->npending && ep->batch_triples + n > ep->batch_max &&
-      (rc = kkachi_endpoint_flush(ep)) == KKACHI_EAUTH)
-    return rc;
+  if (ep->npending && ep->batch_triples + n > ep->batch_max)
+    kkachi_endpoint_flush(ep); /* its graphs' outcomes are reported */
+  if (ep->fatal) {
+    outcome(ep, iri, n, ep->fatal, NULL);
+    return ep->fatal;
+  }
   if (ep->npending == ep->cappending) {
     size_t nc = ep->cappending ? ep->cappending * 2 : 16;
     if (!(p = kkachi__realloc(ep->pending, nc * sizeof *p)))
@@ -344,6 +360,10 @@ kkachi__endpoint_send(kkachi_endpoint *ep, raptor_term *graph,
 
   if (ep->filter && !ep->filter(iri, ep->user_data))
     return 0;
+  if (ep->fatal) { /* listed as not loaded, not sent */
+    outcome(ep, iri, n, ep->fatal, NULL);
+    return ep->fatal;
+  }
   replace = !kkachi__strmap_get(ep->sent, iri, ilen);
   if ((rc = kkachi__strmap_put(ep->sent, iri, ilen, ep)) ||
       (rc = serialize(ep, st, n, &ep->body)))

@@ -38,6 +38,8 @@ struct kkachi_endpoint {
   void *user_data;
   size_t graphs, triples; /* loaded, over the client's life */
   int failed;        /* the worst outcome since the last load began */
+  int fatal;         /* KKACHI_EAUTH or KKACHI_ETIMEOUT once met: nothing
+                        more is sent */
 };
 
 #define KK_WHY_MAX 300
@@ -49,8 +51,9 @@ int kkachi__endpoint_answer(long status, const kk_buf *ans, char *why);
 
 /* Sends (or batches) the n statements of one graph, named by graph (their
  * own graph terms are ignored); the statements stay the caller's.
- * Returns 0, the graph's error (reported already), or KKACHI_EAUTH /
- * KKACHI_ENOMEM, after which nothing more should be sent. */
+ * Returns 0, the graph's error (reported already), KKACHI_EAUTH or
+ * KKACHI_ETIMEOUT (once met, every later graph is only reported as not
+ * loaded), or KKACHI_ENOMEM, after which nothing more should be sent. */
 int kkachi__endpoint_send(kkachi_endpoint *ep, raptor_term *graph,
                           raptor_statement **st, size_t n);
 

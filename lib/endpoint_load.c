@@ -44,7 +44,8 @@ send_run(run_state *rs)
     rs->failed = 1;
   } else if ((rc = kkachi__endpoint_send(rs->ep, rs->graph, rs->st, rs->n))) {
     rs->failed = 1;
-    if (rc == KKACHI_EAUTH || rc == KKACHI_ENOMEM || rc == KKACHI_ERDF)
+    /* after a fatal answer the rest is still read, to list its graphs */
+    if (rc == KKACHI_ENOMEM || rc == KKACHI_ERDF)
       rs->rc = rc;
   }
   clear_run(rs);
@@ -137,9 +138,8 @@ kkachi_endpoint_load(kkachi_endpoint *ep, const char *path,
                                      "nquads"))) /* as extract -f nquads */
     return rc;
   parse(&rs);
-  rc = kkachi_endpoint_flush(ep);
-  if (rc == KKACHI_EAUTH || rc == KKACHI_ENOMEM)
-    rs.rc = rc;
+  if (kkachi_endpoint_flush(ep) == KKACHI_ENOMEM)
+    rs.rc = KKACHI_ENOMEM;
   if (graphs)
     *graphs = ep->graphs - g0;
   if (triples)
@@ -150,6 +150,8 @@ kkachi_endpoint_load(kkachi_endpoint *ep, const char *path,
   kkachi__rdfsource_close(&src);
   if (rs.rc)
     return rs.rc;
+  if (ep->fatal)
+    return ep->fatal;
   return rs.failed || ep->failed ? (ep->failed ? ep->failed : KKACHI_EHTTP)
                                  : 0;
 }

@@ -110,8 +110,10 @@ kkachi_endpoint_query(kkachi_endpoint *ep, const char *sparql,
                               "application/x-www-form-urlencoded", form.data,
                               form.len, accept, &status, &ans, &ctype, &why);
   if (rc) {
-    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, ep->query, 0, 0, "%s",
-                why ? why : kkachi_strerror(rc));
+    kkachi__log(&ep->e->log, KKACHI_LOG_ERROR, ep->query, 0, 0, "%s%s%s",
+                rc == KKACHI_ETIMEOUT ? kkachi_strerror(rc) : "",
+                rc == KKACHI_ETIMEOUT && why ? ": " : "",
+                why ? why : rc == KKACHI_ETIMEOUT ? "" : kkachi_strerror(rc));
     goto done;
   }
   if ((rc = kkachi__endpoint_answer(status, &ans, failure))) {

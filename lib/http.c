@@ -12,7 +12,10 @@ struct kk_http {
   char *user, *password;
   int auth;
   int retries, retrying;
-  long backoff_ms;
+  long backoff_ms, timeout_s;
+  curl_off_t moved;    /* bytes sent and received in this attempt */
+  double moved_at;     /* when that last changed */
+  int stalled;         /* the attempt was given up for it */
   char err[CURL_ERROR_SIZE];
   char why[CURL_ERROR_SIZE + 64];
   char agent[48];
@@ -27,9 +30,37 @@ on_data(char *p, size_t size, size_t n, void *user_data)
   return size * n;
 }
 
+static double
+now_s(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Gives the attempt up once no byte went either way for timeout_s: curl's
+ * own low-speed check averages over seconds of samples, which the bytes
+ * of the request keep above any limit long after the server went quiet. */
+static int
+on_progress(void *user_data, curl_off_t dltotal, curl_off_t dlnow,
+            curl_off_t ultotal, curl_off_t ulnow)
+{
+  kk_http *h = user_data;
+  (void)dltotal;
+  (void)ultotal;
+  if (dlnow + ulnow != h->moved) {
+    h->moved = dlnow + ulnow;
+    h->moved_at = now_s();
+  } else if (now_s() - h->moved_at >= (double)h->timeout_s) {
+    h->stalled = 1;
+    return 1; /* makes curl fail with CURLE_ABORTED_BY_CALLBACK */
+  }
+  return 0;
+}
+
 int
 kkachi__http_new(kk_http **out, const char *user, const char *password,
-                 int auth, int retries, long backoff_ms)
+                 int auth, int retries, long backoff_ms, long timeout_s)
 {
   kk_http *h;
   *out = NULL;
@@ -44,6 +75,7 @@ kkachi__http_new(kk_http **out, const char *user, const char *password,
   h->retries = retries < 0 ? 0 : retries;
   h->retrying = 1;
   h->backoff_ms = backoff_ms > 0 ? backoff_ms : 0;
+  h->timeout_s = timeout_s > 0 ? timeout_s : 60;
   if ((user && !(h->user = kkachi__strdup(user))) ||
       (password && !(h->password = kkachi__strdup(password))) ||
       !(h->curl = curl_easy_init())) {
@@ -94,8 +126,15 @@ setup(kk_http *h, const char *method, const char *url,
   int bad = 0;
   bad |= curl_easy_setopt(c, CURLOPT_URL, url) != CURLE_OK;
   bad |= curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L) != CURLE_OK;
-  bad |= curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L) != CURLE_OK;
-  bad |= curl_easy_setopt(c, CURLOPT_TIMEOUT, 600L) != CURLE_OK;
+  /* a server that accepts and never answers fails the attempt after
+   * timeout_s without a byte either way; a slow but steady transfer of a
+   * large graph may take as long as it needs */
+  bad |= curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, h->timeout_s)
+         != CURLE_OK;
+  bad |= curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress)
+         != CURLE_OK;
+  bad |= curl_easy_setopt(c, CURLOPT_XFERINFODATA, h) != CURLE_OK;
+  bad |= curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L) != CURLE_OK;
   bad |= curl_easy_setopt(c, CURLOPT_USERAGENT, h->agent) != CURLE_OK;
   bad |= curl_easy_setopt(c, CURLOPT_ERRORBUFFER, h->err) != CURLE_OK;
   bad |= curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data) != CURLE_OK;
@@ -191,7 +230,12 @@ kkachi__http_request(kk_http *h, const char *method, const char *url,
       kkachi__buf_reset(answer);
     if ((rc = setup(h, method, url, headers, body, len, answer)))
       goto done;
+    h->moved = 0;
+    h->moved_at = now_s();
+    h->stalled = 0;
     crc = curl_easy_perform(h->curl);
+    if (crc == CURLE_ABORTED_BY_CALLBACK && h->stalled)
+      crc = CURLE_OPERATION_TIMEDOUT;
     *status = 0;
     if (crc == CURLE_OK)
       curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, status);
@@ -203,9 +247,15 @@ kkachi__http_request(kk_http *h, const char *method, const char *url,
     wait = wait * 2 + 1;
   }
   if (crc != CURLE_OK) {
-    snprintf(h->why, sizeof h->why, "%s", h->err[0] ? h->err
-                                                   : curl_easy_strerror(crc));
-    rc = crc == CURLE_WRITE_ERROR ? KKACHI_ENOMEM : KKACHI_ENET;
+    if (h->stalled)
+      snprintf(h->why, sizeof h->why, "no byte either way for %ld s",
+               h->timeout_s);
+    else
+      snprintf(h->why, sizeof h->why, "%s",
+               h->err[0] ? h->err : curl_easy_strerror(crc));
+    rc = crc == CURLE_WRITE_ERROR          ? KKACHI_ENOMEM
+         : crc == CURLE_OPERATION_TIMEDOUT ? KKACHI_ETIMEOUT
+                                           : KKACHI_ENET;
     goto done;
   }
   if (ctype) {

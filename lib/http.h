@@ -15,10 +15,11 @@ typedef struct kk_http kk_http;
  * (curl does not read it for a password when a user is set).
  * auth is a KKACHI_AUTH_* value; retries is the number of extra attempts
  * after a 5xx answer or a connection error, with backoff_ms doubling from
- * its value. Takes copies of the strings. *out becomes owned by the
- * caller (kkachi__http_free). */
+ * its value; an attempt fails after timeout_s seconds (0: 60) without
+ * connecting, or without a byte sent or received. Takes copies of the
+ * strings. *out becomes owned by the caller (kkachi__http_free). */
 int kkachi__http_new(kk_http **out, const char *user, const char *password,
-                     int auth, int retries, long backoff_ms);
+                     int auth, int retries, long backoff_ms, long timeout_s);
 
 /* Frees the client. NULL is allowed. */
 void kkachi__http_free(kk_http *h);
@@ -29,7 +30,8 @@ void kkachi__http_free(kk_http *h);
  * stays the caller's; may be NULL), its content type to *ctype (a copy,
  * the caller frees it with kkachi__free; may be NULL).
  * Returns 0 when the server answered (whatever the status), KKACHI_ENET
- * when it could not be reached after every retry; why (may be NULL)
+ * when it could not be reached after every retry, KKACHI_ETIMEOUT when
+ * the last attempt timed out; why (may be NULL)
  * gets a short text, owned by the client, valid until the next call. */
 int kkachi__http_request(kk_http *h, const char *method, const char *url,
                          const char *ctype_in, const char *body, size_t len,

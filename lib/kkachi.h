@@ -27,7 +27,8 @@ enum {
   KKACHI_ENORULES = -13, /* no rule was loaded */
   KKACHI_ENET = -14,     /* a server could not be reached */
   KKACHI_EHTTP = -15,    /* a server answered with an error */
-  KKACHI_EAUTH = -16     /* a server refused the credentials */
+  KKACHI_EAUTH = -16,    /* a server refused the credentials */
+  KKACHI_ETIMEOUT = -17  /* a server did not answer in time */
 };
 
 /* Returns a static English text for an error code; never NULL. */
@@ -339,6 +340,9 @@ typedef struct kkachi_endpoint_options {
   long backoff_ms;         /* first pause before a retry, then doubled */
   size_t batch;            /* Update only: triples per request, graphs
                               kept whole (0: 20000) */
+  long timeout;            /* seconds to connect, and without a byte
+                              either way, before an attempt fails
+                              (0: 60) */
 } kkachi_endpoint_options;
 
 /* Receives the outcome of each graph a load sends: its IRI, its triples,
@@ -368,7 +372,12 @@ void kkachi_endpoint_set_callbacks(kkachi_endpoint *endpoint,
  * a syntax error is not sent. Returns 0 when every graph was loaded;
  * KKACHI_EHTTP or KKACHI_ENET when some were not (each one reported to
  * the callback and logged); KKACHI_EAUTH when the server refused the
- * credentials (the load stops); KKACHI_ESYNTAX or KKACHI_EIO for the file.
+ * credentials, KKACHI_ETIMEOUT when it did not answer in time after the
+ * retries: then nothing more is sent by this client, and every graph met
+ * from then on (in this file and later ones, and those of
+ * kkachi_endpoint_add) is reported to the callback as not loaded, with
+ * that code, without a log line each; KKACHI_ESYNTAX or KKACHI_EIO for
+ * the file.
  * *graphs and *triples (may be NULL) get what was loaded. */
 int kkachi_endpoint_load(kkachi_endpoint *endpoint, const char *path,
                          const char *syntax, size_t *graphs, size_t *triples);

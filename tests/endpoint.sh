@@ -2,7 +2,8 @@
 # kkachi load and query against a stand-in SPARQL server (fake-sparql.py):
 # what goes over the wire for the Graph Store and for SPARQL Update, that
 # the bodies are valid Turtle / TriG with every term escaped, retries on
-# 503, the list of graphs not loaded and the rerun of just those, a server
+# 503, the list of graphs not loaded and the rerun of just those (every
+# one after a 401), a server that never answers (--timeout), a server
 # gone, basic auth from the environment and ~/.netrc (no password in a
 # URL), and the SPARQL
 # Protocol for queries.
@@ -106,8 +107,21 @@ expect_err "<http://ex/g4> not loaded"
 
 # ---- basic auth: refused, from the environment, from ~/.netrc
 touch "$S/need-auth"
-expect_status 2 "$KKACHI" load --endpoint "$URL/gsp" "$T/g.nq"
-expect_err "refused the credentials"
+printf '<http://ex/s> <http://ex/p> "1" <http://ex/g5> .\n' >"$T/g5.nq"
+printf 'http://ex/g1\nhttp://ex/g2\nhttp://ex/g5\n' >"$T/want"
+for o in --endpoint --update-endpoint; do
+  : >"$S/log"
+  expect_status 2 "$KKACHI" load $o "$URL/gsp" --failed "$T/failed" "$T/g.nq" "$T/g5.nq"
+  expect_err "kkachi: $URL/gsp: the server refused the credentials (HTTP 401: who are you); nothing more sent"
+  expect_err "4 graphs not loaded; listed in $T/failed"
+  grep -q "not loaded:" "$T/err" && fail "$o: a line for each graph after a 401"
+  # every graph not loaded is listed, so that --only finishes the load
+  sort -u "$T/failed" | cmp -s - "$T/want" || fail "$o: --failed lists $(cat "$T/failed")"
+  [ "$(wc -l <"$S/log")" = 1 ] || fail "$o: sent more after a 401: $(cat "$S/log")"
+done
+expect_status 2 "$KKACHI" extract --rules "$SRCDIR/extract/rules" --endpoint "$URL/gsp" --failed "$T/failed" "$SRCDIR/examples/ko-program-news.txt" "$SRCDIR/examples/en-program-news.txt"
+expect_err "refused the credentials (HTTP 401: who are you)"
+[ "$(wc -l <"$T/failed")" = 2 ] || fail "extract: --failed lists $(cat "$T/failed")"
 expect_status 0 env KKACHI_PASSWORD=pw "$KKACHI" load --endpoint "$URL/gsp" --user kk --auth basic "$T/g.nq"
 tail -1 "$S/log" | grep -q ' Basic 20[14]$' || fail "no Basic auth: $(tail -1 "$S/log")"
 mkdir "$T/home"
@@ -144,6 +158,25 @@ expect_status 2 "$KKACHI" query --endpoint "$URL/nothing" "ASK {}"
 expect_err "kkachi: $URL/nothing: HTTP 404: no such thing here"
 [ "$(wc -l <"$T/err")" = 1 ] || fail "no query service: $(cat "$T/err")"
 expect_status 2 "$KKACHI" query --update-endpoint "$URL/update" "ASK {}"
+
+# ---- a server that accepts and never answers: each attempt gives up after
+# --timeout, and the first graph that still gets no answer ends the load,
+# the rest listed (timeout 60 turns a hang into a failure; nothing is timed)
+touch "$S/hang"
+: >"$S/log"
+expect_status 2 timeout 60 "$KKACHI" load --endpoint "$URL/gsp" --timeout 1 --retries 1 --failed "$T/failed" "$T/g.nq" "$T/g5.nq"
+expect_err "kkachi: $URL/gsp: no answer within 1 s, 2 attempts; nothing more sent"
+expect_err "4 graphs not loaded; listed in $T/failed"
+grep -q "not loaded:" "$T/err" && fail "a line for each graph after a timeout"
+sort -u "$T/failed" | cmp -s - "$T/want" || fail "--failed after a timeout lists $(cat "$T/failed")"
+[ "$(grep -c ' hang$' "$S/log")" = 2 ] || fail "attempts after a timeout: $(cat "$S/log")"
+expect_status 2 timeout 60 "$KKACHI" load --update-endpoint "$URL/update" --timeout 1 --retries 0 "$T/g.nq"
+expect_err "no answer within 1 s, 1 attempts; nothing more sent"
+expect_status 2 timeout 60 "$KKACHI" query --endpoint "$URL/sparql" --timeout 1 --retries 0 "ASK {}"
+expect_err "kkachi: $URL/sparql: the server did not answer in time"
+expect_status 2 "$KKACHI" load --endpoint "$URL/gsp" --timeout 0 "$T/g.nq"
+expect_err "--timeout is a number from 1 to 86400, not '0'"
+rm "$S/hang"
 
 # ---- the server gone: every graph listed, quickly
 kill $srv_pid

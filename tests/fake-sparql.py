@@ -11,7 +11,9 @@ Listens on a free loopback port (written to DIR/port) and serves:
   POST /sparql              SPARQL queries (form query=); answers with JSON
                             results that echo the query's length
   anything else             404
-Requests need Basic auth kk:pw when DIR/need-auth exists. While
+Requests need Basic auth kk:pw when DIR/need-auth exists. While DIR/hang
+exists, a request is accepted and never answered (logged as "METHOD PATH
+hang"). While
 DIR/fail-next holds a number N > 0, the next N requests answer 503 (and N
 is decreased). Every request is logged to DIR/log as
 "METHOD PATH AUTH STATUS".
@@ -21,6 +23,7 @@ import os
 import sys
 import urllib.parse
 import base64
+import time
 
 DIR = sys.argv[1]
 counter = [0]
@@ -49,6 +52,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         log("%s %s %s %d" % (self.command, self.path, auth, status))
 
     def handle_any(self):
+        if os.path.exists(os.path.join(DIR, "hang")):
+            log("%s %s hang" % (self.command, self.path))
+            while True:  # a daemon thread: gone with the server
+                time.sleep(60)
         n = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(n) if n else b""
         url = urllib.parse.urlsplit(self.path)
