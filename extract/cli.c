@@ -71,6 +71,14 @@ cli_default_rules(void)
   return path;
 }
 
+static int rules_unsafe;
+
+void
+cli_set_rules_unsafe(int on)
+{
+  rules_unsafe = on;
+}
+
 int
 cli_engine(kkachi_engine **out, const char *const *paths, int n,
            const char *const *add, int nadd)
@@ -85,7 +93,9 @@ cli_engine(kkachi_engine **out, const char *const *paths, int n,
     return EXIT_FAILED;
   }
   kkachi_engine_set_log(e, cli_log, NULL);
-  if (n == 0)
+  kkachi_engine_set_rules_unsafe(e, rules_unsafe);
+  rc = kkachi_engine_allow_folder(e, cli_datadir());
+  if (!rc && n == 0)
     rc = kkachi_engine_load_rules(e, def);
   for (i = 0; i < n && !rc; i++)
     rc = kkachi_engine_load_rules(e, paths[i]);

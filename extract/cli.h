@@ -30,6 +30,11 @@ const char *cli_default_store(void);
 /* Seconds on a monotonic clock, for rates and durations. */
 double cli_now(void);
 
+/* Lets the rules of the next cli_engine calls read any path
+ * (--rules-unsafe); by default they read below the folders loaded and the
+ * installed data folder only. */
+void cli_set_rules_unsafe(int on);
+
 /* Makes an engine with the rules of paths (or the installed rules when
  * n is 0, plus add[] in any case) loaded and compiled. Returns an exit
  * status; *out is set on EXIT_DONE. */

@@ -54,6 +54,9 @@ help(FILE *fp)
         "      --rules PATH      load these rules instead of the installed\n"
         "                        ones (repeatable; a file or a folder)\n"
         "      --add-rules PATH  load these rules too (repeatable)\n"
+        "      --rules-unsafe    let their gazetteer and include paths leave\n"
+        "                        the folders loaded and the installed data\n"
+        "                        folder\n"
         "      --lang LANG       ko, en or auto (default auto)\n"
         "      --no-evidence     leave out kk:Evidence nodes\n"
         "      --with-text       write each article's text as nif:isString\n"
@@ -85,6 +88,7 @@ parse(opts *o, int argc, char **argv)
           { "time-limit", required_argument, NULL, 'W' },
           { "rules", required_argument, NULL, 'r' },
           { "add-rules", required_argument, NULL, 'a' },
+          { "rules-unsafe", no_argument, NULL, 'U' },
           { "lang", required_argument, NULL, 'l' },
           { "no-evidence", no_argument, NULL, 'n' },
           { "explain", no_argument, NULL, 'x' },
@@ -138,6 +142,7 @@ parse(opts *o, int argc, char **argv)
       break;
     }
     case 'q': o->progress = -1; break;
+    case 'U': cli_set_rules_unsafe(1); break;
     case 'L': o->load = optarg ? optarg : cli_default_store(); break;
     case 'h': help(stdout); return -1;
     case 'i':

@@ -7,13 +7,16 @@
 static void
 help(FILE *fp)
 {
-  fputs("usage: kkachi rules check [PATH...]\n"
-        "       kkachi rules test [-v] [PATH...]\n"
+  fputs("usage: kkachi rules check [--rules-unsafe] [PATH...]\n"
+        "       kkachi rules test [-v] [--rules-unsafe] [PATH...]\n"
         "\n"
         "check  compiles every rule (the installed rules when no PATH is\n"
         "       given) and reports each error as FILE:LINE:COL: message.\n"
         "test   runs the examples written in the rule files and prints\n"
         "       'N passed, N failed'; -v prints every example.\n"
+        "--rules-unsafe\n"
+        "       lets gazetteer and include paths leave the folders loaded\n"
+        "       and the installed data folder (trusted rules only)\n"
         "\n"
         "exit status: 0 all good, 1 an example failed, 2 rules do not load\n",
         fp);
@@ -50,6 +53,8 @@ cmd_rules(int argc, char **argv)
   for (i = 2; i < argc; i++) {
     if (!strcmp(argv[i], "-v"))
       verbose = 1;
+    else if (!strcmp(argv[i], "--rules-unsafe"))
+      cli_set_rules_unsafe(1);
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
       help(stdout);
       return EXIT_DONE;

@@ -106,6 +106,7 @@ kkachi_engine_free(kkachi_engine *e)
   kkachi__free(e->gaz);
   kkachi__strmap_free(e->rule_ids);
   kkachi__strmap_free(e->rule_files);
+  kkachi__rules_roots_free(e);
   kkachi__segmenter_free(e->seg);
   kkachi__segmenter_free(e->seg_en);
   kkachi__numparser_free(e->num);
@@ -333,6 +334,11 @@ load_path(kkachi_engine *e, const char *path, int depth)
                 strerror(errno));
     return KKACHI_EIO;
   }
+  if (depth > 0 && !kkachi__rules_path_ok(e, path)) { /* a link out */
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, path, 0, 0,
+                "leaves the rules folder (use --rules-unsafe to allow)");
+    return KKACHI_ESYNTAX;
+  }
   if (S_ISDIR(st.st_mode))
     return load_dir(e, path, depth);
   rc = kkachi__rules_parse_file(e, path, &opened);
@@ -345,8 +351,11 @@ load_path(kkachi_engine *e, const char *path, int depth)
 int
 kkachi_engine_load_rules(kkachi_engine *e, const char *path)
 {
+  int rc;
   if (e->compiled)
     return KKACHI_EINVAL;
+  if ((rc = kkachi__rules_add_roots(e, path)))
+    return rc;
   return load_path(e, path, 0);
 }
 

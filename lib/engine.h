@@ -42,6 +42,9 @@ struct kkachi_engine {
   size_t ngaz, capgaz;
   kk_strmap *rule_ids;   /* id -> kk_rule* */
   kk_strmap *rule_files; /* real paths of the rule files read */
+  char **roots;          /* real folders rule files may read below */
+  size_t nroots;
+  int rules_unsafe;      /* they may read anything */
   int compiled;
   kk_segmenter *seg;    /* sentences of Korean text */
   kk_segmenter *seg_en; /* of English text, past abbreviations (Sen., U.S.) */
@@ -74,6 +77,18 @@ kk_gazetteer *kkachi__engine_gazetteer(kkachi_engine *e, const char *name);
 /* Parses one rule file into e. *opened is 0 when the file itself could
  * not be opened (errno tells why, nothing is logged). */
 int kkachi__rules_parse_file(kkachi_engine *e, const char *path, int *opened);
+
+/* Adds the folder of path (a rule file or folder about to be loaded) to
+ * those rule files may read below; for a folder named rules, or one in
+ * it, that folder and the gazetteers folder beside it (rule_paths.c). */
+int kkachi__rules_add_roots(kkachi_engine *e, const char *path);
+
+/* Whether rule files may read path: it resolves below a root, it does
+ * not resolve (opening it fails then), or the engine is unsafe. */
+int kkachi__rules_path_ok(const kkachi_engine *e, const char *path);
+
+/* Frees the roots. */
+void kkachi__rules_roots_free(kkachi_engine *e);
 
 /* Expands references and compiles every rule. */
 int kkachi__rules_compile(kkachi_engine *e);

@@ -84,6 +84,17 @@ int kkachi_engine_set_time_limit(kkachi_engine *engine, double seconds);
  * and returned as KKACHI_ESYNTAX, KKACHI_EIO or KKACHI_ENOMEM. */
 int kkachi_engine_load_rules(kkachi_engine *engine, const char *path);
 
+/* Rule files read gazetteers and includes, and a folder's links lead, only
+ * below the folders loaded (for a folder named rules, or a folder in one,
+ * that rules folder and the gazetteers folder beside it, as installed)
+ * and those allowed here; elsewhere is a KKACHI_ESYNTAX error. Takes a
+ * copy of folder, resolved now (one that does not exist is ignored). */
+int kkachi_engine_allow_folder(kkachi_engine *engine, const char *folder);
+
+/* With on nonzero, rule files may read any path (for trusted rules only:
+ * the lines of what they read appear in errors and output). */
+void kkachi_engine_set_rules_unsafe(kkachi_engine *engine, int on);
+
 /* Expands gazetteer references and compiles (and JIT-compiles) every rule
  * pattern. Call once after the last load and before extracting. */
 int kkachi_engine_compile(kkachi_engine *engine);

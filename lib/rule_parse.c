@@ -394,6 +394,16 @@ start_rule(parser *p, char *rest)
   return set_needs(p, r, p->needs); /* the file's needs, if any */
 }
 
+/* Refuses a path that leaves the folders rule files may read. */
+static int
+outside(parser *p, const char *what, const char *file)
+{
+  char msg[300];
+  snprintf(msg, sizeof msg, "%s path '%.200s' leaves the rules folder (use "
+           "--rules-unsafe to allow)", what, file);
+  return perr(p, file, "%s", msg);
+}
+
 static int
 gazetteer_line(parser *p, char *rest)
 {
@@ -443,6 +453,8 @@ gazetteer_line(parser *p, char *rest)
     rc = kkachi__buf_puts(&path, file);
   else
     rc = kkachi__buf_printf(&path, "%s/%s", p->dir, file);
+  if (!rc && !kkachi__rules_path_ok(e, path.data))
+    rc = outside(p, "gazetteer", file);
   if (!rc)
     rc = kkachi__gazetteer_load(g, path.data, alias_col, flags,
                                 kkachi__engine_gazetteer(e, "small-word"),
@@ -507,6 +519,8 @@ include_line(parser *p, char *rest)
     rc = kkachi__buf_puts(&path, file);
   else
     rc = kkachi__buf_printf(&path, "%s/%s", p->dir, file);
+  if (!rc && !kkachi__rules_path_ok(p->e, path.data))
+    rc = outside(p, "include", file);
   if (!rc) {
     int opened = 1;
     rc = kkachi__rules_parse_file(p->e, path.data, &opened);
