@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "pending.h"
 
 static void
 usage(FILE *fp)
@@ -29,8 +30,8 @@ usage(FILE *fp)
         fp);
 }
 
-int
-main(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
   if (argc < 2) {
     usage(stderr);
@@ -58,4 +59,11 @@ main(int argc, char **argv)
     return cmd_query(argc - 1, argv + 1);
   cli_error("unknown command '%s' (see kkachi --help)", argv[1]);
   return EXIT_FAILED;
+}
+
+int
+main(int argc, char **argv)
+{
+  pending_signals();
+  return run(argc, argv);
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # -o writes the whole document or nothing: a failed run leaves the previous
-# file as it was, and no temporary file stays behind.
+# file as it was, and no temporary file stays behind, even when a signal
+# ends the run.
 . "$SRCDIR/tests/lib.sh"
 ex="$SRCDIR/examples/ko-program-news.txt"
 expect_status 0 "$KKACHI" extract --rules "$RULES" -o "$T/out.ttl" "$ex"
@@ -18,4 +19,32 @@ if [ -w /dev/full ]; then
   [ $? = 2 ] || fail "writing to a full disk did not fail with status 2"
   expect_err "cannot write"
 fi
+
+# no_tmp WHAT: no temporary file is left anywhere below $T
+no_tmp() {
+  [ -z "$(find "$T" -name '*.tmp.*')" ] || fail "$1: a temporary file stayed"
+}
+
+# SIGTERM while a large output is written: the temporary file is removed
+# and the run ends by the signal
+text=$(tr '\n\t' '  ' <"$ex" | sed 's/\\/\\\\/g; s/"/\\"/g')
+i=0
+while [ $i -lt 400 ]; do
+  printf '{"id": "a%d", "text": "%s"}\n' $i "$text"
+  i=$((i + 1))
+done >"$T/big.jsonl"
+"$KKACHI" extract --rules "$RULES" -f nquads -o "$T/big.nq" "$T/big.jsonl" 2>"$T/err" &
+pid=$!
+i=0
+while [ -z "$(find "$T" -name 'big.nq.tmp.*')" ] && [ $i -lt 300 ]; do
+  sleep 0.1
+  i=$((i + 1))
+done
+[ $i -lt 300 ] || fail "no temporary file appeared"
+kill -TERM $pid
+wait $pid
+st=$?
+[ $st = 143 ] || fail "a run ended by SIGTERM: status $st, want 143"
+no_tmp SIGTERM
+[ -e "$T/big.nq" ] && fail "a run ended by SIGTERM wrote its output"
 finish
