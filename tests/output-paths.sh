@@ -50,8 +50,17 @@ cmp -s "$T/from-fifo" "$T/want.ttl" || fail "the FIFO's reader did not get the d
 no_tmp FIFO
 
 # devices are written in place: /dev/null stays a device (for everyone)
-expect_status 0 "$KKACHI" extract --rules "$RULES" -o /dev/null "$ex"
+expect_status 0 "$KKACHI" extract --rules "$RULES" -o /dev/null --svg /dev/null "$ex"
 [ -c /dev/null ] || fail "/dev/null is no longer a character device"
+if [ -c /dev/full ]; then
+  expect_status 2 "$KKACHI" extract --rules "$RULES" -o /dev/full "$ex" "$ex"
+  expect_err "kkachi: /dev/full: cannot write: No space left on device"
+  [ "$(wc -l <"$T/err")" = 1 ] || fail "-o /dev/full: not one error line"
+  [ -c /dev/full ] || fail "/dev/full is no longer a character device"
+  # in threads too: the run stops at the first error, with one message
+  expect_status 2 "$KKACHI" extract --rules "$RULES" -j 2 -f ntriples -o /dev/full "$ex" "$ex" "$ex" "$ex"
+  [ "$(wc -l <"$T/err")" = 1 ] || fail "-j 2 -o /dev/full: not one error line"
+fi
 
 # a new file's mode is 0666 less the umask
 (umask 022 && "$KKACHI" extract --rules "$RULES" -o "$T/u022.ttl" "$ex")
