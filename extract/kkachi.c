@@ -1,4 +1,5 @@
 /* kkachi.c: the kkachi program: subcommand dispatch, --version, --help. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,22 @@ usage(FILE *fp)
         "exit status: 0 done, 1 done with a finding (some input unreadable),\n"
         "2 nothing useful done (usage, rules, I/O)\n",
         fp);
+}
+
+/* Flushes and closes stdout: a write that failed (a full disk, a closed
+ * pipe when SIGPIPE is ignored) makes the status EXIT_FAILED, with a
+ * message unless the command failed already, and so said why. */
+static int
+close_stdout(int status)
+{
+  int bad = fflush(stdout) != 0 || ferror(stdout), err = errno;
+  if (fclose(stdout) != 0 && errno != EBADF && !bad) {
+    bad = 1;
+    err = errno;
+  }
+  if (bad && status != EXIT_FAILED)
+    cli_error("cannot write to standard output: %s", strerror(err));
+  return bad ? EXIT_FAILED : status;
 }
 
 static int
@@ -65,5 +82,5 @@ int
 main(int argc, char **argv)
 {
   pending_signals();
-  return run(argc, argv);
+  return close_stdout(run(argc, argv));
 }
