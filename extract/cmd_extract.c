@@ -224,8 +224,9 @@ stopped(const sink *k)
 static int
 output_broken(sink *k)
 {
-  if (!k->broken && output_failed(k->out)) {
-    progress_clear(k->pg);
+  if (!k->broken && ferror(k->fp)) {
+    progress_clear(k->pg); /* before the message */
+    output_failed(k->out);
     k->broken = 1;
     k->status = EXIT_FAILED;
   }
