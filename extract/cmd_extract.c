@@ -14,6 +14,7 @@
 #include "progress.h"
 #include "remote.h"
 #include "dot.h"
+#include "svg.h"
 #include "explain.h"
 #include "render.h"
 
@@ -206,11 +207,35 @@ typedef struct sink {
   kkachi_store *store;
   kkachi_endpoint *ep;
   FILE *fp;
+  kk_output *out; /* where fp writes */
   const opts *o;
   progress *pg;
   dot *pic;    /* the picture being drawn, or NULL */
   int status;  /* the worst so far */
+  int broken;  /* the output could not be written: read no more */
+  size_t written; /* articles delivered whole */
 } sink;
+
+/* Whether to read no more articles. */
+static int
+stopped(const sink *k)
+{
+  return k->broken;
+}
+
+/* Whether writing the output has failed: then the run stops, with one
+ * message (an article's own error would repeat it for every article). */
+static int
+output_broken(sink *k)
+{
+  if (!k->broken && ferror(k->fp)) {
+    progress_clear(k->pg); /* before the message */
+    output_failed(k->out);
+    k->broken = 1;
+    k->status = EXIT_FAILED;
+  }
+  return k->broken;
+}
 
 /* Whether the output is the picture (-f dot), rather than a table, a
  * store or a server, which take the facts whatever the format. */
@@ -228,6 +253,8 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
 {
   sink *k = user_data;
   const opts *o = k->o;
+  if (output_broken(k))
+    goto done;
   if (!rc && k->pic)
     rc = dot_add(k->pic, r);
   if (!rc && picture_only(k))
@@ -239,6 +266,8 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
          : k->ep    ? kkachi_endpoint_add(k->ep, r, o->evidence)
          : k->store ? kkachi_store_add(k->store, r, o->evidence)
                     : kkachi_writer_add(k->w, r);
+  if (output_broken(k))
+    goto done;
   if (rc == KKACHI_EAUTH || rc == KKACHI_ETIMEOUT) {
     /* said once at the end; later articles are listed, not sent */
     k->status = EXIT_FAILED;
@@ -252,8 +281,11 @@ deliver(kkachi_article *a, kkachi_result *r, int rc, const char *path,
               kkachi_strerror(rc));
     k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
     progress_error(k->pg);
-  } else
+  } else {
     progress_article(k->pg, kkachi_article_size(a), r);
+    k->written++;
+  }
+done:
   free(bytes);
   kkachi_result_free(r);
   kkachi_article_free(a);
@@ -287,7 +319,7 @@ read_input(pool *pl, sink *k, const char *path, const char *name)
     k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
     return;
   }
-  for (;;) {
+  while (!stopped(k)) {
     kkachi_article *a = NULL;
     unsigned long line = 0, col = 0;
     size_t off = 0;
@@ -353,13 +385,58 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
   }
   if (rd)
     pool_set_render(pl, render_one, rd);
-  for (f = 0; f < c->n; f++)
+  for (f = 0; f < c->n && !stopped(k); f++)
     read_input(pl, k, c->paths[f], c->names[f]);
 done:
   pool_finish(pl); /* delivers what is left */
   render_free(rd);
   for (i = 0; i < made; i++)
     kkachi_engine_free(engines[i]);
+}
+
+/* Opens -o and --svg, once it is known that Graphviz can draw the
+ * picture. Returns an exit status; on EXIT_DONE the caller closes both
+ * (close_outputs). */
+static int
+open_outputs(const opts *o, kk_output *out, kk_output *svg)
+{
+  memset(svg, 0, sizeof *svg);
+  if (o->svg && !svg_available()) {
+    cli_error("%s: cannot draw the picture: Graphviz (dot) is not installed",
+              o->svg);
+    return EXIT_FAILED;
+  }
+  if (output_open(out, o->out))
+    return EXIT_FAILED;
+  if (o->svg && output_open(svg, o->svg)) {
+    output_close(out, 1);
+    return EXIT_FAILED;
+  }
+  return EXIT_DONE;
+}
+
+/* Draws the picture, then puts the outputs in place unless the run
+ * failed; when it read no article, files that were there stay. Returns
+ * the run's status, worst, or EXIT_FAILED. */
+static int
+close_outputs(const opts *o, dot *pic, kk_output *out, kk_output *svg,
+              int worst, size_t written)
+{
+  char why[128];
+  why[0] = '\0';
+  if (o->svg && pic && worst != EXIT_FAILED && fflush(svg->fp))
+    snprintf(why, sizeof why, "%s", strerror(errno));
+  if (o->svg && pic && worst != EXIT_FAILED
+      && (why[0] || svg_draw(pic, fileno(svg->fp), why, sizeof why))) {
+    cli_error("%s: cannot draw the picture: %s", o->svg, why);
+    worst = EXIT_FAILED;
+  }
+  if (o->svg
+      && output_close(svg, worst == EXIT_FAILED || (!written && svg->existed)))
+    worst = EXIT_FAILED;
+  if (output_close(out, worst == EXIT_FAILED || (!written && out->existed)))
+    worst = EXIT_FAILED;
+  return worst;
 }
 
 int
@@ -370,10 +447,11 @@ cmd_extract(int argc, char **argv)
   dot *pic = NULL;
   kkachi_store *store = NULL;
   kkachi_endpoint *ep = NULL;
-  kk_output out;
+  kk_output out, svg;
   corpus c;
   progress pg;
   opts o;
+  size_t written = 0;
   int status, rc, worst = EXIT_DONE;
 
   if ((status = parse(&o, argc, argv)))
@@ -395,7 +473,7 @@ cmd_extract(int argc, char **argv)
       return EXIT_FAILED;
     }
   progress_init(&pg, o.progress, c.sized ? c.bytes : 0);
-  if (output_open(&out, o.out)) {
+  if (open_outputs(&o, &out, &svg)) {
     corpus_free(&c);
     kkachi_engine_free(e);
     return EXIT_FAILED;
@@ -422,29 +500,23 @@ cmd_extract(int argc, char **argv)
     kkachi_writer_set_text(w, o.text);
   }
   {
-    sink k = { w, store, ep, out.fp, &o, &pg, pic, EXIT_DONE };
+    sink k = { w, store, ep, out.fp, &out, &o, &pg, pic, EXIT_DONE, 0, 0 };
     run_all(e, &c, &k);
     worst = k.status > worst ? k.status : worst;
-    if (picture_only(&k) && dot_write(pic, out.fp)) {
-      cli_error("cannot write the output");
-      worst = EXIT_FAILED;
-    }
+    written = k.written;
+    if (picture_only(&k) && !k.broken && dot_write(pic, out.fp))
+      worst = EXIT_FAILED; /* reported by output_failed below */
   }
   if (ep && kkachi_endpoint_flush(ep) == KKACHI_EAUTH)
     worst = EXIT_FAILED;
   if (w && kkachi_writer_finish(w)) {
-    cli_error("cannot write the output");
+    if (!output_failed(&out))
+      cli_error("cannot write the output");
     worst = EXIT_FAILED;
   }
-  if (pic && o.svg) {
-    char why[128];
-    if (dot_svg(pic, o.svg, why, sizeof why)) {
-      cli_error("%s: cannot draw the picture: %s", o.svg, why);
-      worst = EXIT_FAILED;
-    }
-  }
+  if (output_failed(&out))
+    worst = EXIT_FAILED;
 done:
-  dot_free(pic);
   kkachi_writer_free(w);
   kkachi_store_free(store);
   if (remote_active(&o.remote)) {
@@ -455,8 +527,8 @@ done:
     else if (o.remote.nfailed && worst < EXIT_FINDING)
       worst = EXIT_FINDING;
   }
-  if (output_close(&out, worst == EXIT_FAILED))
-    worst = EXIT_FAILED;
+  worst = close_outputs(&o, pic, &out, &svg, worst, written);
+  dot_free(pic);
   progress_end(&pg);
   corpus_free(&c);
   kkachi_engine_free(e);

@@ -1,13 +1,12 @@
 /* dot.c: DOT pictures of the facts, one node per entity and one edge per
  * relation, kept in memory (pictures are for an article or a few) and
  * written once, sorted and without repeats. */
-#define _POSIX_C_SOURCE 200809L /* popen, strdup */
+#define _POSIX_C_SOURCE 200809L
 #include "dot.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 struct dot {
   char **lines; /* node and edge statements, owned */
@@ -242,37 +241,4 @@ dot_write(const dot *d, FILE *fp)
       fprintf(fp, "%s\n", d->lines[i]);
   fputs("}\n", fp);
   return ferror(fp) ? KKACHI_EIO : 0;
-}
-
-int
-dot_svg(const dot *d, const char *path, char *why, size_t n)
-{
-  char cmd[4200];
-  FILE *p;
-  int st;
-  const char *q;
-
-  for (q = path; *q; q++)
-    if (*q == '\'') {
-      snprintf(why, n, "a path with a quote");
-      return -1;
-    }
-  snprintf(
-      cmd, sizeof cmd,
-      "command -v dot >/dev/null 2>&1 || exit 127; exec dot -Tsvg -o '%s'",
-      path);
-  if (!(p = popen(cmd, "w"))) {
-    snprintf(why, n, "cannot run Graphviz");
-    return -1;
-  }
-  dot_write(d, p);
-  st = pclose(p);
-  if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-    snprintf(why, n,
-             WIFEXITED(st) && WEXITSTATUS(st) == 127
-                 ? "Graphviz (dot) is not installed"
-                 : "Graphviz failed");
-    return -1;
-  }
-  return 0;
 }

@@ -19,10 +19,6 @@ int dot_add(dot *d, const kkachi_result *r);
 /* Writes the whole picture to fp. */
 int dot_write(const dot *d, FILE *fp);
 
-/* Writes the picture through Graphviz (`dot -Tsvg`) into path. Returns 0,
- * or -1 with a message in why. */
-int dot_svg(const dot *d, const char *path, char *why, size_t n);
-
 /* NULL is allowed. */
 void dot_free(dot *d);
 

@@ -1,8 +1,10 @@
 /* kkachi.c: the kkachi program: subcommand dispatch, --version, --help. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "pending.h"
 
 static void
 usage(FILE *fp)
@@ -29,8 +31,24 @@ usage(FILE *fp)
         fp);
 }
 
-int
-main(int argc, char **argv)
+/* Flushes and closes stdout: a write that failed (a full disk, a closed
+ * pipe when SIGPIPE is ignored) makes the status EXIT_FAILED, with a
+ * message unless the command failed already, and so said why. */
+static int
+close_stdout(int status)
+{
+  int bad = fflush(stdout) != 0 || ferror(stdout), err = errno;
+  if (fclose(stdout) != 0 && errno != EBADF && !bad) {
+    bad = 1;
+    err = errno;
+  }
+  if (bad && status != EXIT_FAILED)
+    cli_error("cannot write to standard output: %s", strerror(err));
+  return bad ? EXIT_FAILED : status;
+}
+
+static int
+run(int argc, char **argv)
 {
   if (argc < 2) {
     usage(stderr);
@@ -58,4 +76,11 @@ main(int argc, char **argv)
     return cmd_query(argc - 1, argv + 1);
   cli_error("unknown command '%s' (see kkachi --help)", argv[1]);
   return EXIT_FAILED;
+}
+
+int
+main(int argc, char **argv)
+{
+  pending_signals();
+  return close_stdout(run(argc, argv));
 }
