@@ -13,7 +13,8 @@ ex:Alt a sh:PropertyShape ; sh:targetNode ex:a, ex:b ;
   sh:path [ sh:alternativePath ( ex:p ex:q ) ] ; sh:minCount 1 .
 TTL
 printf '<http://example.org/c> <http://example.org/r> "1" .\n' >"$T/data.nt"
-expect_status 1 "$KKACHI" validate --no-vocab --shapes "$T/shapes.ttl" "$T/data.nt"
+V="$KKACHI validate --no-vocab"
+expect_status 1 $V --shapes "$T/shapes.ttl" "$T/data.nt"
 cp "$T/out" "$T/report.ttl"
 parses turtle "$T/report.ttl"
 "$RAPPER" -q -i turtle -o ntriples "$T/report.ttl" >"$T/report.nt" 2>/dev/null

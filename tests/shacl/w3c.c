@@ -195,16 +195,17 @@ static size_t
 results_of(librdf_model *m, librdf_node *rep, rsig **out, int *conforms)
 {
   kk_nodes res = { 0 }, c = { 0 };
+  librdf_uri *dt;
   size_t i, k, n;
   rsig *sigs;
 
   kkachi__sh_objects(&ctx, m, rep, SH "conforms", &c);
   *conforms = -1;
-  if (c.n == 1 && kkachi__sh_well_formed(c.v[0]) && librdf_node_is_literal(c.v[0])
-      && librdf_node_get_literal_value_datatype_uri(c.v[0])
-      && !strcmp((const char *)librdf_uri_as_string(
-                     librdf_node_get_literal_value_datatype_uri(c.v[0])),
-                 XSD "boolean"))
+  dt = c.n == 1 && librdf_node_is_literal(c.v[0])
+           ? librdf_node_get_literal_value_datatype_uri(c.v[0])
+           : NULL;
+  if (dt && !strcmp((const char *)librdf_uri_as_string(dt), XSD "boolean")
+      && kkachi__sh_well_formed(c.v[0]))
     *conforms = !strcmp(
         (const char *)librdf_node_get_literal_value(c.v[0]), "true");
   kkachi__nodes_clear(&c);
