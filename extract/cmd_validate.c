@@ -100,6 +100,8 @@ cmd_validate(int argc, char **argv)
       || load_all(data, (const char *const *)argv + optind, argc - optind))
     goto done;
   rc = kkachi_validate(data, sg, &conforms, &report);
+  if (rc == KKACHI_ELIMIT) /* the validator said where */
+    goto done;
   if (rc) {
     cli_error("cannot validate: %s",
               rc == KKACHI_ESYNTAX ? "the shapes are not well-formed SHACL"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "engine.h"
 #include "iri.h"
 #include "shacl.h"
 
@@ -153,15 +154,53 @@ length_of(const char *s)
   return n;
 }
 
+/* The N-Triples form of a node, cut to about 60 bytes, for a message. */
+static void
+show(librdf_node *n, char *buf, size_t size)
+{
+  unsigned char *s = raptor_term_to_string(n);
+  size_t len = s ? strlen((const char *)s) : 0, cut = len;
+  if (cut > 60)
+    for (cut = 60; cut && (s[cut] & 0xC0) == 0x80; cut--)
+      ; /* not inside a UTF-8 sequence */
+  snprintf(buf, size, "%.*s%s", (int)cut, s ? (const char *)s : "?",
+           cut < len ? "..." : "");
+  raptor_free_memory(s);
+}
+
+/* Logs that PCRE2's error (a limit) stopped the match of shape's
+ * sh:pattern on value n: a fault of the validation, not a result. */
 static int
-pattern_ok(kk_shacl *v, librdf_node *n, librdf_node *pat, librdf_node *flags)
+limit_error(kk_shacl *v, librdf_node *shape, librdf_node *n, int err)
+{
+  char sh[80], val[80], msg[120];
+  librdf_node *path = librdf_node_is_blank(shape)
+                          ? kkachi__sh_one(v, v->shapes, shape, SH "path")
+                          : NULL; /* names a shape that has no name */
+  pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof msg);
+  show(path ? path : shape, sh, sizeof sh);
+  show(n, val, sizeof val);
+  kkachi__log(v->log, KKACHI_LOG_ERROR, NULL, 0, 0,
+              "cannot validate: sh:pattern of %s %s on value %s: %s",
+              path ? "the shape with sh:path" : "shape", sh, val, msg);
+  if (path)
+    librdf_free_node(path);
+  return KKACHI_ELIMIT;
+}
+
+/* Whether the pattern matches; KKACHI_ELIMIT, logged with the shape and
+ * the value, when PCRE2's limits stop the match: that is no result. */
+static int
+pattern_ok(kk_shacl *v, librdf_node *shape, librdf_node *n, librdf_node *pat,
+           librdf_node *flags)
 {
   const char *s = string_of(n), *f;
   uint32_t opts = PCRE2_UTF | PCRE2_UCP;
   pcre2_code *re;
   pcre2_match_data *md;
+  pcre2_match_context *mc;
   PCRE2_SIZE off;
-  int err, m;
+  int err, m = -1;
 
   if (!s || !librdf_node_is_literal(pat))
     return 0;
@@ -179,11 +218,20 @@ pattern_ok(kk_shacl *v, librdf_node *n, librdf_node *pat, librdf_node *flags)
     return 0;
   }
   md = pcre2_match_data_create_from_pattern(re, NULL);
-  m = md ? pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) : -1;
+  if ((mc = pcre2_match_context_create(NULL))) {
+    pcre2_set_match_limit(mc, KK_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, KK_DEPTH_LIMIT);
+    pcre2_set_heap_limit(mc, KK_HEAP_LIMIT);
+  }
+  if (md && mc)
+    m = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mc);
   pcre2_match_data_free(md);
+  pcre2_match_context_free(mc);
   pcre2_code_free(re);
-  if (!md)
+  if (!md || !mc)
     return KKACHI_ENOMEM;
+  if (m < 0 && m != PCRE2_ERROR_NOMATCH)
+    return limit_error(v, shape, n, m);
   return m >= 0;
 }
 
@@ -291,7 +339,8 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
   EACH(SH "pattern")
   {
     librdf_node *flags = kkachi__sh_one(v, v->shapes, shape, SH "flags");
-    FAIL_UNLESS(pattern_ok(v, n, p.v[k], flags), "PatternConstraintComponent");
+    FAIL_UNLESS(pattern_ok(v, shape, n, p.v[k], flags),
+                "PatternConstraintComponent");
     if (flags)
       librdf_free_node(flags);
   }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "engine.h"
 #include "iri.h"
 #include "rdfgraph.h"
 #include "shacl.h"
@@ -270,6 +271,7 @@ kkachi_validate(kkachi_graph *data, kkachi_graph *shapes, int *conforms,
     *report = NULL;
   memset(&v, 0, sizeof v);
   v.w = data->world;
+  v.log = &data->engine->log;
   v.data = data->model;
   v.shapes = shapes->model;
   v.out = &res;
