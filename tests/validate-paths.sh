@@ -26,4 +26,33 @@ n=$(grep -c '#first>' "$T/report.nt")
 n=$(grep -c 'inversePath' "$T/report.nt")
 [ "$n" = 2 ] || fail "$n inverse paths in the report, want 2"
 grep -q 'sh:resultPath (' "$T/report.ttl" || fail "no list written in place"
+# a cycle of 40 nodes: from each, zero-or-more, one-or-more and inverse
+# closures reach all 40, also where another alternative has reached some
+# of them first
+awk 'BEGIN { for (i = 0; i < 40; i++)
+  printf "<http://example.org/n%d> <http://example.org/next> <http://example.org/n%d> .\n<http://example.org/n%d> a <http://example.org/Node> .\n", i, (i + 1) % 40, i }' |
+  sed 's/ a </ <http:\/\/www.w3.org\/1999\/02\/22-rdf-syntax-ns#type> </' >"$T/ring.nt"
+cat >"$T/ring.ttl" <<'TTL'
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:S a sh:NodeShape ; sh:targetClass ex:Node ;
+  sh:property [ sh:path [ sh:zeroOrMorePath ex:next ] ;
+                sh:minCount 40 ; sh:maxCount 40 ; sh:class ex:Node ] ;
+  sh:property [ sh:path [ sh:oneOrMorePath ex:next ] ;
+                sh:minCount 40 ; sh:maxCount 40 ] ;
+  sh:property [ sh:path [ sh:zeroOrMorePath [ sh:inversePath ex:next ] ] ;
+                sh:minCount 40 ; sh:maxCount 40 ] ;
+  sh:property [ sh:path [ sh:alternativePath
+                  ( ex:next [ sh:oneOrMorePath ex:next ] ) ] ;
+                sh:minCount 40 ; sh:maxCount 40 ] ;
+  sh:property [ sh:path ( ex:next [ sh:zeroOrMorePath ex:next ] ) ;
+                sh:minCount 40 ; sh:maxCount 40 ] .
+TTL
+expect_status 0 $V --shapes "$T/ring.ttl" "$T/ring.nt"
+expect_err "80 triples conform"
+# one count too many: one result per node
+sed 's/sh:maxCount 40 ; sh:class/sh:maxCount 39 ; sh:class/' "$T/ring.ttl" >"$T/ring39.ttl"
+expect_status 1 $V --shapes "$T/ring39.ttl" "$T/ring.nt"
+n=$(grep -c 'sh:MaxCountConstraintComponent' "$T/out")
+[ "$n" = 40 ] || fail "$n results, want 40"
 finish
