@@ -1,4 +1,4 @@
-/* w3c.c: runs the W3C SHACL Core test suite shipped in tests/shacl/w3c/:
+/* run-w3c.c: runs the W3C SHACL Core test suite shipped in tests/shacl/w3c/:
  * for each test, validates its data graph against its shapes graph,
  * writes the report as Turtle (as kkachi validate does), parses that text
  * again, and compares it with the expected report as the suite does: the
