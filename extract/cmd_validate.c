@@ -14,10 +14,11 @@ help(FILE *fp)
 {
   fputs("usage: kkachi validate [--shapes FILE]... [--vocab FILE] DATA...\n"
         "\n"
-        "Validates RDF data (any syntax raptor reads, by its ending; '-' for\n"
-        "Turtle on stdin) against SHACL Core shapes, by default the\n"
-        "installed kkachi-shapes.ttl, and reports every kk: term the\n"
-        "vocabulary (by default the installed kkachi.ttl) does not define.\n"
+        "Validates RDF data (N-Quads, N-Triples, TriG, RDF/XML, RDF/JSON or\n"
+        "Turtle, by its ending; not JSON-LD; '-' for Turtle on stdin)\n"
+        "against SHACL Core shapes, by default the installed\n"
+        "kkachi-shapes.ttl, and reports every kk: term the vocabulary (by\n"
+        "default the installed kkachi.ttl) does not define.\n"
         "Writes the W3C validation report as Turtle to stdout and a\n"
         "summary line to stderr.\n"
         "\n"
@@ -100,6 +101,8 @@ cmd_validate(int argc, char **argv)
       || load_all(data, (const char *const *)argv + optind, argc - optind))
     goto done;
   rc = kkachi_validate(data, sg, &conforms, &report);
+  if (rc == KKACHI_ELIMIT) /* the validator said where */
+    goto done;
   if (rc) {
     cli_error("cannot validate: %s",
               rc == KKACHI_ESYNTAX ? "the shapes are not well-formed SHACL"

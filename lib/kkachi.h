@@ -244,10 +244,11 @@ typedef struct kkachi_graph kkachi_graph;
 int kkachi_graph_new(kkachi_graph **out, kkachi_engine *engine);
 
 /* Adds the triples (all graphs' quads) of a file ("-" for stdin) in any
- * syntax raptor reads; syntax NULL guesses from the name and content.
- * Blank nodes of one file stay apart from those of another. Errors are
- * logged with their location and returned as KKACHI_ESYNTAX or
- * KKACHI_EIO. */
+ * syntax raptor reads; syntax NULL chooses by the file's ending (Turtle
+ * when it names none; JSON-LD, which raptor cannot read, is refused with
+ * KKACHI_EINVAL). Blank nodes of one file stay apart from those of
+ * another. Errors are logged with their location and returned as
+ * KKACHI_ESYNTAX or KKACHI_EIO. */
 int kkachi_graph_load(kkachi_graph *graph, const char *path,
                       const char *syntax);
 

@@ -2,22 +2,28 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kkachi.h"
 #include "rdfsource.h"
 
-/* The syntax of a file by its ending; Turtle when it has none of these. */
+/* The syntax of a file by its ending (in any case); Turtle when it has
+ * none of these, NULL for JSON-LD, which raptor cannot read (its "json"
+ * parser is RDF/JSON, and would misread it). */
 static const char *
 syntax_of(const char *path)
 {
   static const char *const endings[][2]
-      = { { ".ttl", "turtle" }, { ".nt", "ntriples" }, { ".nq", "nquads" },
-          { ".trig", "trig" },  { ".rdf", "rdfxml" },  { ".owl", "rdfxml" },
-          { ".xml", "rdfxml" }, { ".jsonld", "json" }, { ".json", "json" } };
+      = { { ".ttl", "turtle" },       { ".turtle", "turtle" },
+          { ".nt", "ntriples" },      { ".ntriples", "ntriples" },
+          { ".nq", "nquads" },        { ".nquads", "nquads" },
+          { ".trig", "trig" },        { ".rdf", "rdfxml" },
+          { ".owl", "rdfxml" },       { ".xml", "rdfxml" },
+          { ".json", "json" },        { ".jsonld", NULL } };
   size_t i, n = strlen(path);
   for (i = 0; i < sizeof endings / sizeof endings[0]; i++) {
     size_t m = strlen(endings[i][0]);
-    if (n > m && !strcmp(path + n - m, endings[i][0]))
+    if (n > m && !strcasecmp(path + n - m, endings[i][0]))
       return endings[i][1];
   }
   return "turtle";
@@ -35,6 +41,11 @@ kkachi__rdfsource_open(kk_rdfsource *src, kk_log *log, const char *path,
   src->syntax = syntax                ? syntax
                 : !strcmp(path, "-") ? stdin_syntax
                                      : syntax_of(path);
+  if (!src->syntax) {
+    kkachi__log(log, KKACHI_LOG_ERROR, path, 0, 0,
+                "JSON-LD is not supported; convert to N-Quads or Turtle");
+    return KKACHI_EINVAL;
+  }
   src->fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   if (!src->fp) {
     kkachi__log(log, KKACHI_LOG_ERROR, path, 0, 0, "cannot open: %s",
@@ -69,5 +80,6 @@ kkachi__rdfsource_on_log(void *user_data, raptor_log_message *msg)
   src->errors++;
   kkachi__log(src->log, KKACHI_LOG_ERROR, src->path,
               line > 0 ? (unsigned long)line : 0,
-              col > 0 ? (unsigned long)col + 1 : 0, "%s", msg->text);
+              col > 0 ? (unsigned long)col + 1 : 0, "%s (read as %s)",
+              msg->text, src->syntax);
 }

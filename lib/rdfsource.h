@@ -19,10 +19,11 @@ typedef struct kk_rdfsource {
   int errors;         /* parse errors seen */
 } kk_rdfsource;
 
-/* Opens path ("-" for stdin). syntax NULL chooses by the ending (.ttl,
- * .nt, .nq, .trig, .rdf/.owl/.xml, .jsonld/.json; Turtle otherwise), and
- * stdin_syntax for stdin. Logs and returns KKACHI_EIO when the file cannot
- * be opened. */
+/* Opens path ("-" for stdin). syntax NULL chooses by the ending
+ * (.ttl/.turtle, .nt/.ntriples, .nq/.nquads, .trig, .rdf/.owl/.xml, .json
+ * for RDF/JSON; Turtle otherwise), and stdin_syntax for stdin. Logs and
+ * returns KKACHI_EIO when the file cannot be opened, KKACHI_EINVAL for
+ * JSON-LD (.jsonld), which raptor does not read. */
 int kkachi__rdfsource_open(kk_rdfsource *src, kk_log *log, const char *path,
                            const char *syntax, const char *stdin_syntax);
 
@@ -30,7 +31,8 @@ int kkachi__rdfsource_open(kk_rdfsource *src, kk_log *log, const char *path,
 void kkachi__rdfsource_close(kk_rdfsource *src);
 
 /* A raptor log handler (user_data: the source): errors are logged as
- * FILE:LINE:COL and counted; warnings are dropped. */
+ * FILE:LINE:COL, with the syntax they were read as, and counted; warnings
+ * are dropped. */
 void kkachi__rdfsource_on_log(void *user_data, raptor_log_message *msg);
 
 #endif

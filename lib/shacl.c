@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "engine.h"
 #include "iri.h"
 #include "shacl.h"
 
@@ -153,15 +154,53 @@ length_of(const char *s)
   return n;
 }
 
+/* The N-Triples form of a node, cut to about 60 bytes, for a message. */
+static void
+show(librdf_node *n, char *buf, size_t size)
+{
+  unsigned char *s = raptor_term_to_string(n);
+  size_t len = s ? strlen((const char *)s) : 0, cut = len;
+  if (cut > 60)
+    for (cut = 60; cut && (s[cut] & 0xC0) == 0x80; cut--)
+      ; /* not inside a UTF-8 sequence */
+  snprintf(buf, size, "%.*s%s", (int)cut, s ? (const char *)s : "?",
+           cut < len ? "..." : "");
+  raptor_free_memory(s);
+}
+
+/* Logs that PCRE2's error (a limit) stopped the match of shape's
+ * sh:pattern on value n: a fault of the validation, not a result. */
 static int
-pattern_ok(kk_shacl *v, librdf_node *n, librdf_node *pat, librdf_node *flags)
+limit_error(kk_shacl *v, librdf_node *shape, librdf_node *n, int err)
+{
+  char sh[80], val[80], msg[120];
+  librdf_node *path = librdf_node_is_blank(shape)
+                          ? kkachi__sh_one(v, v->shapes, shape, SH "path")
+                          : NULL; /* names a shape that has no name */
+  pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof msg);
+  show(path ? path : shape, sh, sizeof sh);
+  show(n, val, sizeof val);
+  kkachi__log(v->log, KKACHI_LOG_ERROR, NULL, 0, 0,
+              "cannot validate: sh:pattern of %s %s on value %s: %s",
+              path ? "the shape with sh:path" : "shape", sh, val, msg);
+  if (path)
+    librdf_free_node(path);
+  return KKACHI_ELIMIT;
+}
+
+/* Whether the pattern matches; KKACHI_ELIMIT, logged with the shape and
+ * the value, when PCRE2's limits stop the match: that is no result. */
+static int
+pattern_ok(kk_shacl *v, librdf_node *shape, librdf_node *n, librdf_node *pat,
+           librdf_node *flags)
 {
   const char *s = string_of(n), *f;
   uint32_t opts = PCRE2_UTF | PCRE2_UCP;
   pcre2_code *re;
   pcre2_match_data *md;
+  pcre2_match_context *mc;
   PCRE2_SIZE off;
-  int err, m;
+  int err, m = -1;
 
   if (!s || !librdf_node_is_literal(pat))
     return 0;
@@ -179,11 +218,20 @@ pattern_ok(kk_shacl *v, librdf_node *n, librdf_node *pat, librdf_node *flags)
     return 0;
   }
   md = pcre2_match_data_create_from_pattern(re, NULL);
-  m = md ? pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, NULL) : -1;
+  if ((mc = pcre2_match_context_create(NULL))) {
+    pcre2_set_match_limit(mc, KK_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, KK_DEPTH_LIMIT);
+    pcre2_set_heap_limit(mc, KK_HEAP_LIMIT);
+  }
+  if (md && mc)
+    m = pcre2_match(re, (PCRE2_SPTR)s, strlen(s), 0, 0, md, mc);
   pcre2_match_data_free(md);
+  pcre2_match_context_free(mc);
   pcre2_code_free(re);
-  if (!md)
+  if (!md || !mc)
     return KKACHI_ENOMEM;
+  if (m < 0 && m != PCRE2_ERROR_NOMATCH)
+    return limit_error(v, shape, n, m);
   return m >= 0;
 }
 
@@ -232,29 +280,63 @@ count_conforming(kk_shacl *v, librdf_node *list, librdf_node *node,
   return rc < 0 ? rc : (int)n;
 }
 
-/* The parameters that apply to each value node on its own. */
+/* The parameters that apply to each value node on its own, in the order
+ * of params_iri; their values are read once per shape and focus node, not
+ * once per value node. */
+enum {
+  P_CLASS, P_DATATYPE, P_NODEKIND, P_MINEX, P_MININ, P_MAXEX, P_MAXIN,
+  P_MINLEN, P_MAXLEN, P_PATTERN, P_FLAGS, P_LANGIN, P_IN, P_NODE, P_NOT,
+  P_AND, P_OR, P_XONE, NPARAMS
+};
+static const char *const params_iri[NPARAMS] = {
+  SH "class",        SH "datatype",     SH "nodeKind",  SH "minExclusive",
+  SH "minInclusive", SH "maxExclusive", SH "maxInclusive", SH "minLength",
+  SH "maxLength",    SH "pattern",      SH "flags",     SH "languageIn",
+  SH "in",           SH "node",         SH "not",       SH "and",
+  SH "or",           SH "xone"
+};
+
+/* The values of shape's per-value parameters; 1 when it has some, 0
+ * when it has none, or an error. */
+static int
+read_params(kk_shacl *v, librdf_node *shape, kk_nodes *p)
+{
+  size_t i;
+  int rc = 0, any = 0;
+  for (i = 0; i < NPARAMS && !rc; i++) {
+    rc = kkachi__sh_objects(v, v->shapes, shape, params_iri[i], &p[i]);
+    any |= p[i].n > 0 && i != P_FLAGS;
+  }
+  return rc ? rc : any;
+}
+
+static void
+clear_params(kk_nodes *p)
+{
+  size_t i;
+  for (i = 0; i < NPARAMS; i++)
+    kkachi__nodes_clear(&p[i]);
+}
+
 static int
 value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
-             librdf_node *n)
+             librdf_node *n, const kk_nodes *params)
 {
   static const struct {
-    const char *param, *component;
+    const char *component;
     int cmp_ok[3]; /* allowed results of compare(value, param) */
   } ranges[] = {
-    { SH "minExclusive", "MinExclusiveConstraintComponent", { 0, 0, 1 } },
-    { SH "minInclusive", "MinInclusiveConstraintComponent", { 0, 1, 1 } },
-    { SH "maxExclusive", "MaxExclusiveConstraintComponent", { 1, 0, 0 } },
-    { SH "maxInclusive", "MaxInclusiveConstraintComponent", { 1, 1, 0 } },
+    { "MinExclusiveConstraintComponent", { 0, 0, 1 } },
+    { "MinInclusiveConstraintComponent", { 0, 1, 1 } },
+    { "MaxExclusiveConstraintComponent", { 1, 0, 0 } },
+    { "MaxInclusiveConstraintComponent", { 1, 1, 0 } },
   };
-  kk_nodes p = { 0 };
+  const kk_nodes *p;
+  librdf_node *flags = params[P_FLAGS].n ? params[P_FLAGS].v[0] : NULL;
   size_t i, k;
   int rc = 0;
 
-#define EACH(iri)                                                             \
-  for (kkachi__nodes_clear(&p),                                               \
-       rc = rc ? rc : kkachi__sh_objects(v, v->shapes, shape, iri, &p),      \
-       k = 0;                                                                 \
-       !rc && k < p.n; k++)
+#define EACH(param) for (p = &params[param], k = 0; !rc && k < p->n; k++)
 #define FAIL_IF(cond, comp)                                                   \
   if (!rc && (cond))                                                          \
   rc = kkachi__sh_result(v, focus, shape, n, comp)
@@ -267,72 +349,68 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
     FAIL_IF(ok_ == 0, comp);                                                  \
   }
 
-  EACH(SH "class")
-  FAIL_UNLESS(instance_of(v, n, p.v[k]), "ClassConstraintComponent");
-  EACH(SH "datatype")
-  FAIL_IF(!datatype_ok(n, p.v[k]), "DatatypeConstraintComponent");
-  EACH(SH "nodeKind")
-  FAIL_IF(!node_kind_ok(n, p.v[k]), "NodeKindConstraintComponent");
+  EACH(P_CLASS)
+  FAIL_UNLESS(instance_of(v, n, p->v[k]), "ClassConstraintComponent");
+  EACH(P_DATATYPE)
+  FAIL_IF(!datatype_ok(n, p->v[k]), "DatatypeConstraintComponent");
+  EACH(P_NODEKIND)
+  FAIL_IF(!node_kind_ok(n, p->v[k]), "NodeKindConstraintComponent");
   for (i = 0; i < 4; i++) {
-    EACH(ranges[i].param)
+    EACH(P_MINEX + i)
     {
-      int c = kkachi__sh_compare(n, p.v[k]);
+      int c = kkachi__sh_compare(n, p->v[k]);
       FAIL_IF(c == 2 || !ranges[i].cmp_ok[c + 1], ranges[i].component);
     }
   }
-  EACH(SH "minLength")
+  EACH(P_MINLEN)
   FAIL_IF(!string_of(n)
-              || length_of(string_of(n)) < (size_t)integer_of(v, p.v[k]),
+              || length_of(string_of(n)) < (size_t)integer_of(v, p->v[k]),
           "MinLengthConstraintComponent");
-  EACH(SH "maxLength")
+  EACH(P_MAXLEN)
   FAIL_IF(!string_of(n)
-              || length_of(string_of(n)) > (size_t)integer_of(v, p.v[k]),
+              || length_of(string_of(n)) > (size_t)integer_of(v, p->v[k]),
           "MaxLengthConstraintComponent");
-  EACH(SH "pattern")
-  {
-    librdf_node *flags = kkachi__sh_one(v, v->shapes, shape, SH "flags");
-    FAIL_UNLESS(pattern_ok(v, n, p.v[k], flags), "PatternConstraintComponent");
-    if (flags)
-      librdf_free_node(flags);
-  }
-  EACH(SH "languageIn")
-  FAIL_UNLESS(language_in_ok(v, n, p.v[k]), "LanguageInConstraintComponent");
-  EACH(SH "in")
+  EACH(P_PATTERN)
+  FAIL_UNLESS(pattern_ok(v, shape, n, p->v[k], flags),
+              "PatternConstraintComponent");
+  EACH(P_LANGIN)
+  FAIL_UNLESS(language_in_ok(v, n, p->v[k]), "LanguageInConstraintComponent");
+  EACH(P_IN)
   {
     kk_nodes list = { 0 };
-    rc = kkachi__sh_list(v, v->shapes, p.v[k], &list);
+    rc = kkachi__sh_list(v, v->shapes, p->v[k], &list);
     FAIL_IF(!kkachi__nodes_has(&list, n), "InConstraintComponent");
     kkachi__nodes_clear(&list);
   }
-  EACH(SH "node")
-  FAIL_UNLESS(kkachi__sh_conforms(v, p.v[k], n), "NodeConstraintComponent");
-  EACH(SH "not")
+  EACH(P_NODE)
+  FAIL_UNLESS(kkachi__sh_conforms(v, p->v[k], n), "NodeConstraintComponent");
+  EACH(P_NOT)
   {
-    int c = kkachi__sh_conforms(v, p.v[k], n);
+    int c = kkachi__sh_conforms(v, p->v[k], n);
     if (c < 0)
       rc = c;
     FAIL_IF(c == 1, "NotConstraintComponent");
   }
-  EACH(SH "and")
+  EACH(P_AND)
   {
     size_t count;
-    int all = count_conforming(v, p.v[k], n, &count);
+    int all = count_conforming(v, p->v[k], n, &count);
     if (all < 0)
       rc = all;
     FAIL_IF(count != (size_t)all, "AndConstraintComponent");
   }
-  EACH(SH "or")
+  EACH(P_OR)
   {
     size_t count;
-    int all = count_conforming(v, p.v[k], n, &count);
+    int all = count_conforming(v, p->v[k], n, &count);
     if (all < 0)
       rc = all;
     FAIL_IF(count == 0, "OrConstraintComponent");
   }
-  EACH(SH "xone")
+  EACH(P_XONE)
   {
     size_t count;
-    int all = count_conforming(v, p.v[k], n, &count);
+    int all = count_conforming(v, p->v[k], n, &count);
     if (all < 0)
       rc = all;
     FAIL_IF(count != 1, "XoneConstraintComponent");
@@ -340,7 +418,6 @@ value_checks(kk_shacl *v, librdf_node *shape, librdf_node *focus,
 #undef EACH
 #undef FAIL_IF
 #undef FAIL_UNLESS
-  kkachi__nodes_clear(&p);
   return rc;
 }
 
@@ -603,7 +680,7 @@ int
 kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape, librdf_node *focus)
 {
   librdf_node *path, *deact;
-  kk_nodes values = { 0 }, props = { 0 };
+  kk_nodes values = { 0 }, props = { 0 }, params[NPARAMS];
   size_t i, k;
   int rc = 0;
 
@@ -620,6 +697,7 @@ kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape, librdf_node *focus)
     v->failure = 1;
     return KKACHI_ESYNTAX;
   }
+  memset(params, 0, sizeof params);
   v->stack[v->depth][0] = shape;
   v->stack[v->depth][1] = focus;
   v->depth++;
@@ -644,8 +722,9 @@ kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape, librdf_node *focus)
     rc = has_value(v, shape, focus, &values);
   if (!rc)
     rc = closed(v, shape, focus, &values);
-  for (i = 0; i < values.n && !rc; i++)
-    rc = value_checks(v, shape, focus, values.v[i]);
+  if (!rc && (rc = read_params(v, shape, params)) > 0)
+    for (rc = 0, i = 0; i < values.n && !rc; i++)
+      rc = value_checks(v, shape, focus, values.v[i], params);
   if (!rc)
     rc = kkachi__sh_objects(v, v->shapes, shape, SH "property", &props);
   for (k = 0; k < props.n && !rc; k++)
@@ -654,6 +733,7 @@ kkachi__sh_validate_shape(kk_shacl *v, librdf_node *shape, librdf_node *focus)
 done:
   if (deact)
     librdf_free_node(deact);
+  clear_params(params);
   kkachi__nodes_clear(&values);
   kkachi__nodes_clear(&props);
   v->depth--;

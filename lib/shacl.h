@@ -21,6 +21,8 @@ typedef struct kk_nodes {
 } kk_nodes;
 
 int kkachi__nodes_add(kk_nodes *s, librdf_node *node);  /* copies, no dups */
+/* As kkachi__nodes_add, but 1 when node was added, 0 when already in. */
+int kkachi__nodes_insert(kk_nodes *s, librdf_node *node);
 int kkachi__nodes_push(kk_nodes *s, librdf_node *node); /* copies */
 int kkachi__nodes_has(const kk_nodes *s, librdf_node *node);
 void kkachi__nodes_clear(kk_nodes *s);

@@ -1,4 +1,5 @@
 /* shacl_nodes.c: node sets and graph look-ups for the SHACL validator. */
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -8,23 +9,63 @@
 
 #define KK_NODES_INDEX_AT 32
 
-/* The N-Triples form of a node (malloc'd), as the index key. */
-static unsigned char *
-key_of(librdf_node *node)
+/* The index key of a node, made without raptor's escaping writer (which
+ * cost most of the time of a path walk): its kind, then its parts, each
+ * but the last after its length. In small when it fits, else allocated;
+ * NULL when out of memory. */
+static char *
+key_of(librdf_node *node, char *small, size_t cap, size_t *klen)
 {
-  return raptor_term_to_string(node);
+  const unsigned char *part[3] = { NULL, NULL, NULL };
+  size_t len[3] = { 0, 0, 0 }, need, i;
+  char kind = '?', *out, *w;
+
+  if (node->type == RAPTOR_TERM_TYPE_URI) {
+    kind = 'I';
+    part[0] = raptor_uri_as_counted_string(node->value.uri, &len[0]);
+  } else if (node->type == RAPTOR_TERM_TYPE_BLANK) {
+    kind = 'B';
+    part[0] = node->value.blank.string;
+    len[0] = node->value.blank.string_len;
+  } else if (node->type == RAPTOR_TERM_TYPE_LITERAL) {
+    kind = 'L';
+    part[0] = node->value.literal.string;
+    len[0] = node->value.literal.string_len;
+    part[1] = node->value.literal.language;
+    len[1] = node->value.literal.language_len;
+    if (node->value.literal.datatype)
+      part[2] = raptor_uri_as_counted_string(node->value.literal.datatype,
+                                             &len[2]);
+  }
+  need = 1 + 2 * 24 + len[0] + len[1] + len[2];
+  if (!(out = need <= cap ? small : kkachi__malloc(need)))
+    return NULL;
+  w = out;
+  *w++ = kind;
+  for (i = 0; i < 3; i++) {
+    if (i < 2)
+      w += snprintf(w, 24, "%zu:", len[i]);
+    if (len[i])
+      memcpy(w, part[i], len[i]);
+    w += len[i];
+  }
+  *klen = (size_t)(w - out);
+  return out;
 }
+
+#define KEY_SMALL 256
 
 static int
 index_node(kk_nodes *s, librdf_node *node)
 {
-  unsigned char *k = key_of(node);
+  char small[KEY_SMALL], *k;
+  size_t n;
   int rc;
-  if (!k)
+  if (!(k = key_of(node, small, sizeof small, &n)))
     return KKACHI_ENOMEM;
-  rc = kkachi__strmap_put(s->idx, (const char *)k, strlen((const char *)k),
-                          node);
-  raptor_free_memory(k);
+  rc = kkachi__strmap_put(s->idx, k, n, node);
+  if (k != small)
+    kkachi__free(k);
   return rc;
 }
 
@@ -33,13 +74,14 @@ kkachi__nodes_has(const kk_nodes *s, librdf_node *node)
 {
   size_t i;
   if (s->idx) {
-    unsigned char *k = key_of(node);
-    int found = k
-                && kkachi__strmap_get(s->idx, (const char *)k,
-                                      strlen((const char *)k))
-                       != NULL;
-    if (k)
-      raptor_free_memory(k);
+    char small[KEY_SMALL], *k;
+    size_t n;
+    int found;
+    if (!(k = key_of(node, small, sizeof small, &n)))
+      return 0;
+    found = kkachi__strmap_get(s->idx, k, n) != NULL;
+    if (k != small)
+      kkachi__free(k);
     return found;
   }
   for (i = 0; i < s->n; i++)
@@ -49,11 +91,20 @@ kkachi__nodes_has(const kk_nodes *s, librdf_node *node)
 }
 
 int
-kkachi__nodes_add(kk_nodes *s, librdf_node *node)
+kkachi__nodes_insert(kk_nodes *s, librdf_node *node)
 {
+  int rc;
   if (kkachi__nodes_has(s, node))
     return 0;
-  return kkachi__nodes_push(s, node);
+  rc = kkachi__nodes_push(s, node);
+  return rc ? rc : 1;
+}
+
+int
+kkachi__nodes_add(kk_nodes *s, librdf_node *node)
+{
+  int rc = kkachi__nodes_insert(s, node);
+  return rc < 0 ? rc : 0;
 }
 
 int

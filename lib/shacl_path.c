@@ -24,35 +24,38 @@ step(kk_shacl *v, librdf_node *pred, const kk_nodes *from, int forward,
   return rc;
 }
 
-/* The closure of path from the nodes: reflexive when with_self. */
+/* The closure of path from the nodes: reflexive when with_self. A
+ * breadth-first walk with its own set of the nodes it has met, so that
+ * each is expanded once however many cycles lead back to it, and nodes
+ * out already holds (from another alternative) are still walked from. */
 static int
 closure(kk_shacl *v, librdf_node *path, const kk_nodes *from, int forward,
         int with_self, kk_nodes *out, int depth)
 {
-  kk_nodes frontier = { 0 }, next = { 0 };
+  kk_nodes seen = { 0 }, frontier = { 0 }, next = { 0 };
   size_t i;
   int rc = 0;
 
-  for (i = 0; i < from->n && !rc; i++) {
+  for (i = 0; i < from->n && rc >= 0; i++) {
     if (with_self)
       rc = kkachi__nodes_add(out, from->v[i]);
-    if (!rc)
-      rc = kkachi__nodes_add(&frontier, from->v[i]);
+    if (rc >= 0 && (rc = kkachi__nodes_insert(&seen, from->v[i])) == 1)
+      rc = kkachi__nodes_push(&frontier, from->v[i]);
   }
-  while (!rc && frontier.n) {
+  while (rc >= 0 && frontier.n) {
     rc = eval(v, path, &frontier, forward, &next, depth + 1);
     kkachi__nodes_clear(&frontier);
-    for (i = 0; i < next.n && !rc; i++)
-      if (!kkachi__nodes_has(out, next.v[i])) {
-        rc = kkachi__nodes_add(out, next.v[i]);
-        if (!rc)
-          rc = kkachi__nodes_add(&frontier, next.v[i]);
-      }
+    for (i = 0; i < next.n && rc >= 0; i++) {
+      rc = kkachi__nodes_add(out, next.v[i]);
+      if (rc >= 0 && (rc = kkachi__nodes_insert(&seen, next.v[i])) == 1)
+        rc = kkachi__nodes_push(&frontier, next.v[i]);
+    }
     kkachi__nodes_clear(&next);
   }
+  kkachi__nodes_clear(&seen);
   kkachi__nodes_clear(&frontier);
   kkachi__nodes_clear(&next);
-  return rc;
+  return rc < 0 ? rc : 0;
 }
 
 static int

@@ -3,11 +3,14 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "engine.h"
 #include "iri.h"
 #include "rdfgraph.h"
 #include "shacl.h"
 
 #define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+/* at most this many triples describe one result's path */
+#define KK_PATH_TRIPLES 10000
 
 /* Subjects (or objects) of every triple with predicate p in model m. */
 static int
@@ -124,25 +127,48 @@ focus_nodes(kk_shacl *v, librdf_node *shape, kk_nodes *out)
 
 /* ---- the report ---- */
 
-/* Copies the triples that describe a path (blank nodes, lists) from the
- * shapes graph, so that the report stands alone. */
+/* A copy of a path in the report (*out, new): an IRI as it is; a blank
+ * node (a list, sh:inversePath ...) as a new blank node with copies of
+ * what it says in the shapes graph. Each result gets its own copy, so
+ * that the report is a tree: Turtle writers can then put every list in
+ * place, as sh:resultPath ( ... ), where a list met twice comes out, in
+ * raptor 2.0.15, as a statement "( ... ) ." that no Turtle reader takes.
+ * *budget bounds the triples copied (a path may share its parts). */
 static int
-copy_path(kk_shacl *v, librdf_model *m, librdf_node *node, int depth)
+copy_path(kk_shacl *v, librdf_model *m, librdf_node *node, int depth,
+          size_t *budget, librdf_node **out)
 {
   librdf_statement *pat;
   librdf_stream *st;
   int rc = 0;
-  if (!librdf_node_is_blank(node) || depth > KK_SHACL_MAX_DEPTH)
-    return 0;
+  *out = NULL;
+  if (!librdf_node_is_blank(node))
+    return (*out = librdf_new_node_from_node(node)) ? 0 : KKACHI_ENOMEM;
+  if (depth > KK_SHACL_MAX_DEPTH)
+    return KKACHI_ESYNTAX;
+  if (!(*out = librdf_new_node(v->w))) /* a new blank node */
+    return KKACHI_ENOMEM;
   pat = librdf_new_statement_from_nodes(v->w, librdf_new_node_from_node(node),
                                         NULL, NULL);
   st = pat ? librdf_model_find_statements(v->shapes, pat) : NULL;
+  if (!st)
+    rc = KKACHI_ENOMEM;
   while (st && !rc && !librdf_stream_end(st)) {
     librdf_statement *t = librdf_stream_get_object(st);
-    if (librdf_model_add_statement(m, t)) /* copies */
-      rc = KKACHI_ERDF;
-    else
-      rc = copy_path(v, m, librdf_statement_get_object(t), depth + 1);
+    librdf_uri *p = librdf_node_get_uri(librdf_statement_get_predicate(t));
+    librdf_node *o = NULL;
+    if (!*budget)
+      rc = KKACHI_ESYNTAX;
+    else {
+      --*budget;
+      rc = copy_path(v, m, librdf_statement_get_object(t), depth + 1, budget,
+                     &o);
+    }
+    if (!rc) /* takes o */
+      rc = kkachi__sh_add(v, m, *out, (const char *)librdf_uri_as_string(p),
+                          o);
+    else if (o)
+      librdf_free_node(o);
     librdf_stream_next(st);
   }
   if (st)
@@ -185,10 +211,13 @@ write_result(kk_shacl *v, librdf_model *m, librdf_node *report,
     rc = kkachi__sh_add(v, m, r, SH "value",
                         librdf_new_node_from_node(x->value));
   if (!rc && x->path) {
-    rc = kkachi__sh_add(v, m, r, SH "resultPath",
-                        librdf_new_node_from_node(x->path));
-    if (!rc)
-      rc = copy_path(v, m, x->path, 0);
+    size_t budget = KK_PATH_TRIPLES;
+    librdf_node *path = NULL;
+    rc = copy_path(v, m, x->path, 0, &budget, &path);
+    if (!rc) /* takes path */
+      rc = kkachi__sh_add(v, m, r, SH "resultPath", path);
+    else if (path)
+      librdf_free_node(path);
   }
   if (!rc)
     rc = kkachi__sh_objects(v, v->shapes, x->shape, SH "message", &msgs);
@@ -242,6 +271,7 @@ kkachi_validate(kkachi_graph *data, kkachi_graph *shapes, int *conforms,
     *report = NULL;
   memset(&v, 0, sizeof v);
   v.w = data->world;
+  v.log = &data->engine->log;
   v.data = data->model;
   v.shapes = shapes->model;
   v.out = &res;

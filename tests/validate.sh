@@ -35,6 +35,22 @@ printf '@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example
 printf '<http://example.org/a> <http://example.org/p> "1" .\n' >"$T/a.nt"
 expect_status 2 timeout 10 "$KKACHI" validate --shapes "$T/self.ttl" --no-vocab "$T/a.nt"
 expect_err "not well-formed SHACL"
+# a pattern that PCRE2's match limit stops is an error of the validator,
+# named with its shape and value, not a result
+cat >"$T/slow.ttl" <<'TTL'
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:S a sh:NodeShape ; sh:targetNode ex:a ;
+  sh:property [ sh:path ex:p ; sh:pattern "^(a|a)*c$" ] .
+TTL
+printf '<http://example.org/a> <http://example.org/p> "%s" .\n' \
+  aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaacx >"$T/slow.nt"
+expect_status 2 "$KKACHI" validate --shapes "$T/slow.ttl" --no-vocab "$T/slow.nt"
+expect_err "kkachi: cannot validate: sh:pattern of the shape with sh:path \
+<http://example.org/p> on value \"aaaa"
+expect_err "match limit exceeded"
+[ "$(wc -l <"$T/err")" = 1 ] || fail "more than one error line: $(cat "$T/err")"
+[ -s "$T/out" ] && fail "a report was written"
 printf '<a> <b> .\n' >"$T/bad.ttl"
 expect_status 2 $V "$T/bad.ttl"
 expect_err "kkachi: $T/bad.ttl:1:"
