@@ -7,7 +7,10 @@
 #include <time.h>
 
 #include "cli.h"
+#include "escape.h"
 
+/* Every diagnostic line goes out here: what it quotes from inputs, ids
+ * and servers has its control characters escaped (escape.c). */
 void
 cli_log(int level, const char *file, unsigned long line, unsigned long col,
         const char *msg, void *user_data)
@@ -16,25 +19,41 @@ cli_log(int level, const char *file, unsigned long line, unsigned long col,
   (void)user_data;
   if (level == KKACHI_LOG_INFO)
     return;
-  if (file && line && col)
-    fprintf(stderr, "kkachi: %s:%lu:%lu: %s%s\n", file, line, col, kind, msg);
-  else if (file && line)
-    fprintf(stderr, "kkachi: %s:%lu: %s%s\n", file, line, kind, msg);
-  else if (file)
-    fprintf(stderr, "kkachi: %s: %s%s\n", file, kind, msg);
-  else
-    fprintf(stderr, "kkachi: %s%s\n", kind, msg);
+  fputs("kkachi: ", stderr);
+  if (file) {
+    escape_puts(stderr, file);
+    if (line && col)
+      fprintf(stderr, ":%lu:%lu", line, col);
+    else if (line)
+      fprintf(stderr, ":%lu", line);
+    fputs(": ", stderr);
+  }
+  fputs(kind, stderr);
+  escape_puts(stderr, msg);
+  fputc('\n', stderr);
 }
 
 void
 cli_error(const char *fmt, ...)
 {
+  char small[512], *msg = small;
   va_list ap;
-  fputs("kkachi: ", stderr);
+  int n;
+
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
+  if (n >= (int)sizeof small && (msg = malloc((size_t)n + 1))) {
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  } else if (n >= (int)sizeof small)
+    msg = small; /* no memory: the message cut short */
+  fputs("kkachi: ", stderr);
+  escape_puts(stderr, n < 0 ? fmt : msg);
   fputc('\n', stderr);
+  if (msg != small)
+    free(msg);
 }
 
 const char *

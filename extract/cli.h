@@ -7,11 +7,13 @@
 /* Exit statuses, as cli.md fixes them. */
 enum { EXIT_DONE = 0, EXIT_FINDING = 1, EXIT_FAILED = 2 };
 
-/* Prints "kkachi: FILE:LINE:COL: msg" to stderr (kkachi_log_fn). */
+/* Prints "kkachi: FILE:LINE:COL: msg" to stderr (kkachi_log_fn), control
+ * characters in FILE and msg escaped (escape.h). */
 void cli_log(int level, const char *file, unsigned long line,
              unsigned long col, const char *msg, void *user_data);
 
-/* Prints "kkachi: msg" to stderr. */
+/* Prints "kkachi: msg" to stderr, control characters escaped, so that the
+ * message stays one line whatever it quotes. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The folder of the installed data ($KKACHI_DATADIR or the compiled-in

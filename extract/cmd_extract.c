@@ -340,6 +340,11 @@ read_input(pool *pl, sink *k, const char *path, const char *name)
     }
     if (!a)
       break;
+    if (*kkachi_reader_message(rd)) { /* read, but not all of it cleanly */
+      progress_clear(k->pg);
+      cli_error("%s: warning: %s", path, kkachi_reader_message(rd));
+      k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+    }
     if (k->o->lang)
       kkachi_article_set(a, "lang", k->o->lang);
     pool_submit(pl, a, path);

@@ -28,7 +28,7 @@ report(const char *file, unsigned long line, int ok, const char *msg,
 {
   int verbose = *(int *)user_data;
   if (!ok)
-    fprintf(stderr, "kkachi: %s:%lu: example failed: %s\n", file, line, msg);
+    cli_error("%s:%lu: example failed: %s", file, line, msg);
   else if (verbose)
     printf("ok %s:%lu\n", file, line);
 }

@@ -55,10 +55,9 @@ summary(const char *where, const char *changes, size_t graphs,
         size_t triples, double t0)
 {
   double dt = cli_now() - t0;
-  fprintf(stderr, "kkachi: loaded %lu graphs, %lu triples into %s%s in "
-          "%.2f s (%.0f triples/s)\n", (unsigned long)graphs,
-          (unsigned long)triples, where, changes, dt,
-          dt > 0 ? (double)triples / dt : 0.0);
+  cli_error("loaded %lu graphs, %lu triples into %s%s in %.2f s "
+            "(%.0f triples/s)", (unsigned long)graphs, (unsigned long)triples,
+            where, changes, dt, dt > 0 ? (double)triples / dt : 0.0);
 }
 
 /* Loads every file into a server; returns the exit status. */

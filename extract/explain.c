@@ -1,6 +1,9 @@
-/* explain.c: the --explain table, with the facts in words. */
+/* explain.c: the --explain table, with the facts in words (control
+ * characters of the text escaped: only kkachi's own colours reach the
+ * terminal). */
 #define _POSIX_C_SOURCE 200809L /* fileno */
 #include "explain.h"
+#include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +25,10 @@ joined(FILE *fp, const char *const *parts, size_t n)
 {
   size_t i, k = 0;
   for (i = 0; i < n; i++)
-    if (parts[i] && *parts[i])
-      fprintf(fp, "%s%s", k++ ? DASH : "", parts[i]);
+    if (parts[i] && *parts[i]) {
+      fputs(k++ ? DASH : "", fp);
+      escape_puts(fp, parts[i]);
+    }
 }
 
 /* The fact in words, by family; role=value for families it does not
@@ -67,13 +72,18 @@ words(FILE *fp, const kkachi_fact_view *v)
                             ? kkachi_fact_value(v, "methodlabel")
                             : kkachi_fact_value(v, "method") };
     joined(fp, p, 2);
-    if (in || sel) /* 15 → 10, or → 5 */
-      fprintf(fp, ": %s%s%s", in ? in : "",
-              sel ? (in ? " \xE2\x86\x92 " : "\xE2\x86\x92 ") : "",
-              sel ? sel : "");
-    if (out)
-      fprintf(fp, ", \xE2\x88\x92%s%s%s", out, every ? " every " : "",
-              every ? every : "");
+    if (in || sel) { /* 15 → 10, or → 5 */
+      fputs(": ", fp);
+      escape_puts(fp, in);
+      fputs(sel ? (in ? " \xE2\x86\x92 " : "\xE2\x86\x92 ") : "", fp);
+      escape_puts(fp, sel);
+    }
+    if (out) {
+      fputs(", \xE2\x88\x92", fp);
+      escape_puts(fp, out);
+      fputs(every ? " every " : "", fp);
+      escape_puts(fp, every);
+    }
   } else if (!strcmp(f, "alias")) {
     const char *p[]
         = { kkachi_fact_value(v, "name"), kkachi_fact_value(v, "alias") };
@@ -84,9 +94,10 @@ words(FILE *fp, const kkachi_fact_view *v)
     joined(fp, p, 2);
   } else {
     size_t i;
-    for (i = 0; i < v->slot_count; i++)
-      fprintf(fp, "%s%s=%s", i ? " | " : "", v->slots[i].role,
-              v->slots[i].value);
+    for (i = 0; i < v->slot_count; i++) {
+      fprintf(fp, "%s%s=", i ? " | " : "", v->slots[i].role);
+      escape_puts(fp, v->slots[i].value);
+    }
   }
 }
 
@@ -96,11 +107,14 @@ sentence(FILE *fp, const kkachi_fact_view *v, const paint *c)
 {
   const char *at = *c->hit ? strstr(v->sentence, v->anchor) : NULL;
   if (!at || !*v->anchor) {
-    fprintf(fp, "%s", v->sentence);
+    escape_puts(fp, v->sentence);
     return;
   }
-  fprintf(fp, "%.*s%s%s%s%s", (int)(at - v->sentence), v->sentence, c->hit,
-          v->anchor, c->off, at + strlen(v->anchor));
+  escape_write(fp, v->sentence, (size_t)(at - v->sentence));
+  fputs(c->hit, fp);
+  escape_puts(fp, v->anchor);
+  fputs(c->off, fp);
+  escape_puts(fp, at + strlen(v->anchor));
 }
 
 int
@@ -113,8 +127,10 @@ explain_article(FILE *fp, const kkachi_article *a, const kkachi_result *r)
             : &plain;
   size_t i;
 
-  fprintf(fp, "%s# %s: %lu facts%s\n", c->dim, kkachi_article_id(a),
-          (unsigned long)kkachi_result_count(r), c->off);
+  fprintf(fp, "%s# ", c->dim);
+  escape_puts(fp, kkachi_article_id(a));
+  fprintf(fp, ": %lu facts%s\n", (unsigned long)kkachi_result_count(r),
+          c->off);
   for (i = 0; i < kkachi_result_count(r); i++) {
     kkachi_fact_view v;
     int rc = kkachi_result_fact(r, i, &v);
@@ -122,8 +138,11 @@ explain_article(FILE *fp, const kkachi_article *a, const kkachi_result *r)
       return rc;
     fprintf(fp, "%s%-13s%s%s", c->family, v.family, c->off, c->words);
     words(fp, &v);
-    fprintf(fp, "%s\n    %srule %s, [%lu,%lu)%s \"%s\"", c->off, c->dim,
-            v.rule, v.begin, v.end, c->off, v.anchor);
+    fprintf(fp, "%s\n    %srule ", c->off, c->dim);
+    escape_puts(fp, v.rule);
+    fprintf(fp, ", [%lu,%lu)%s \"", v.begin, v.end, c->off);
+    escape_puts(fp, v.anchor);
+    fputc('"', fp);
     if (v.evidence_count > 1)
       fprintf(fp, " (+%lu more)", (unsigned long)v.evidence_count - 1);
     fputs("\n    in: ", fp);

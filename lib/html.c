@@ -13,8 +13,13 @@
 #include "alloc.h"
 #include "buf.h"
 #include "html.h"
+#include "html_decode.h"
+#include "html_depth.h"
+#include "html_kept.h"
 
 #define MIN_PARAGRAPH 40 /* bytes of text that make a paragraph */
+#define MAX_DEPTH 1000   /* elements deep, for the recursive walks */
+#define MIN_SHOWN 200    /* bytes of text below which none can be missed */
 
 /* Elements that are never article text. */
 static const char *const dropped[] = {
@@ -402,20 +407,9 @@ read_meta(xmlNode *n, meta *m)
   }
 }
 
-/* The page's encoding: as its <meta charset> says, else UTF-8 (libxml2
- * would guess Latin-1). */
-static const char *
-encoding_of(const char *data, size_t len)
-{
-  size_t i, n = len < 4096 ? len : 4096;
-  for (i = 0; i + 8 < n; i++)
-    if (!strncasecmp(data + i, "charset=", 8))
-      return NULL; /* the parser reads it */
-  return "UTF-8";
-}
-
 /* libxml2 tells every page's HTML5 tags as errors, through handlers that
- * raptor sets for the whole process: they are quiet while a page parses. */
+ * raptor sets for the whole process: they are quiet while a page parses.
+ * What they would say is no guide to a page misread (misread() is). */
 static void
 quiet(void *user_data, xmlErrorPtr err)
 {
@@ -423,19 +417,102 @@ quiet(void *user_data, xmlErrorPtr err)
   (void)err;
 }
 
+/* Flattens a page nested too deep to walk; fails with KKACHI_ESYNTAX
+ * when the tree holds much less text than the page shows. */
+static int
+misread(xmlDoc *doc, const kk_buf *page, char *msg, size_t msgsize)
+{
+  xmlNode *root = xmlDocGetRootElement(doc);
+  size_t shown, kept;
+  kkachi__html_flatten(root, MAX_DEPTH);
+  shown = kkachi__html_raw_text(page->data ? page->data : "", page->len);
+  kept = kkachi__html_dom_text(root);
+  if (shown < MIN_SHOWN || kept >= shown / 2)
+    return 0;
+  snprintf(msg, msgsize, "the HTML parser kept only %lu of the page's %lu "
+           "bytes of text", (unsigned long)kept, (unsigned long)shown);
+  return KKACHI_ESYNTAX;
+}
+
+/* Parses the page as the bytes say (html_decode.c); *d says what that
+ * took. A page the parser misread is refused: msg says why and *rc is
+ * set. */
 static xmlDoc *
-parse_quietly(const char *data, size_t len)
+parse_page(const char *data, size_t len, kk_decoded *d, int *rc, char *msg,
+           size_t msgsize)
 {
   xmlStructuredErrorFunc old = xmlStructuredError;
   void *old_ctx = xmlStructuredErrorContext;
-  xmlDoc *doc;
+  kk_buf utf8 = KK_BUF_INIT;
+  xmlDoc *doc = NULL;
+
+  if ((*rc = kkachi__html_decode(&utf8, d, data, len))) {
+    snprintf(msg, msgsize, "%s", kkachi_strerror(*rc));
+    goto done;
+  }
+  if (d->bad + d->nul > len / 4) { /* a quarter of the page: no text */
+    snprintf(msg, msgsize, "not a page of text: %lu of its %lu bytes are "
+             "NUL or do not decode", (unsigned long)(d->bad + d->nul),
+             (unsigned long)len);
+    *rc = KKACHI_ESYNTAX;
+    goto done;
+  }
   xmlSetStructuredErrorFunc(NULL, quiet);
-  doc = htmlReadMemory(data, (int)(len > 0x7fffffff ? 0x7fffffff : len),
-                       NULL, encoding_of(data, len),
+  doc = htmlReadMemory(utf8.data ? utf8.data : "",
+                       (int)(utf8.len > 0x7fffffff ? 0x7fffffff : utf8.len),
+                       NULL, "UTF-8",
                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+                           HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                           HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
   xmlSetStructuredErrorFunc(old_ctx, old);
+  *rc = KKACHI_ESYNTAX;
+  if (!doc)
+    snprintf(msg, msgsize, "not an HTML page that can be read");
+  else
+    *rc = misread(doc, &utf8, msg, msgsize);
+  if (*rc) {
+    xmlFreeDoc(doc);
+    doc = NULL;
+  }
+done:
+  kkachi__buf_free(&utf8);
   return doc;
+}
+
+/* The warning for a page read with bytes replaced: the first of them. */
+static void
+replaced(const kk_decoded *d, char *msg, size_t msgsize)
+{
+  int nul = d->nul && (!d->bad || d->nul_offset < d->bad_offset);
+  size_t all = d->nul + d->bad;
+  char more[48] = "";
+  if (!all)
+    return;
+  if (all > 1)
+    snprintf(more, sizeof more, " (%lu bytes in all)", (unsigned long)all);
+  snprintf(msg, msgsize, "%s%s at byte offset %lu read as U+FFFD%s",
+           nul ? "NUL byte" : "invalid ", nul ? "" : d->charset,
+           (unsigned long)(nul ? d->nul_offset : d->bad_offset), more);
+}
+
+/* Gives the article the page's metadata. */
+static int
+set_meta(kkachi_article *a, meta *m)
+{
+  size_t i;
+  int rc = 0;
+  if (m->date && strlen(m->date) >= 10)
+    m->date[10] = '\0'; /* the day of a dateTime */
+  if ((m->title && (rc = kkachi_article_set(a, "title", m->title))) ||
+      (m->date && (rc = kkachi_article_set(a, "date", m->date))) ||
+      (m->url && (rc = kkachi_article_set(a, "url", m->url))) ||
+      (m->lang && (rc = kkachi_article_set(a, "lang", m->lang))) ||
+      (m->publisher &&
+       (rc = kkachi_article_set(a, "publisher", m->publisher))))
+    return rc;
+  for (i = 0; !rc && i < m->nauthors; i++)
+    rc = kkachi_article_set(a, "author", m->author[i]);
+  return rc;
 }
 
 int
@@ -444,17 +521,16 @@ kkachi__html_article(kkachi_article **out, const char *id, const char *data,
 {
   xmlDoc *doc;
   meta m;
+  kk_decoded d;
   kk_buf text = KK_BUF_INIT;
   size_t bad = 0, i;
   int rc;
 
   *out = NULL;
+  msg[0] = '\0';
   memset(&m, 0, sizeof m);
-  doc = parse_quietly(data, len);
-  if (!doc) {
-    snprintf(msg, msgsize, "not an HTML page that can be read");
-    return KKACHI_ESYNTAX;
-  }
+  if (!(doc = parse_page(data, len, &d, &rc, msg, msgsize)))
+    return rc;
   read_meta(xmlDocGetRootElement(doc), &m);
   rc = m.oom ? KKACHI_ENOMEM : body_text(doc, &text);
   if (!rc)
@@ -464,23 +540,12 @@ kkachi__html_article(kkachi_article **out, const char *id, const char *data,
     snprintf(msg, msgsize, "%s", rc == KKACHI_EEMPTY
                                      ? "the page has no article text"
                                      : kkachi_strerror(rc));
-  if (!rc && m.date && strlen(m.date) >= 10) {
-    m.date[10] = '\0'; /* the day of a dateTime */
-  }
-  if (!rc && ((m.title && (rc = kkachi_article_set(*out, "title", m.title))) ||
-              (m.date && (rc = kkachi_article_set(*out, "date", m.date))) ||
-              (m.url && (rc = kkachi_article_set(*out, "url", m.url))) ||
-              (m.lang && (rc = kkachi_article_set(*out, "lang", m.lang))) ||
-              (m.publisher
-               && (rc = kkachi_article_set(*out, "publisher", m.publisher))))) {
+  else if ((rc = set_meta(*out, &m))) {
+    snprintf(msg, msgsize, "%s", kkachi_strerror(rc));
     kkachi_article_free(*out);
     *out = NULL;
-  }
-  for (i = 0; !rc && i < m.nauthors; i++)
-    if ((rc = kkachi_article_set(*out, "author", m.author[i]))) {
-      kkachi_article_free(*out);
-      *out = NULL;
-    }
+  } else
+    replaced(&d, msg, msgsize);
   for (i = 0; i < m.nauthors; i++)
     kkachi__free(m.author[i]);
   kkachi__free(m.publisher);

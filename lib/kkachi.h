@@ -165,7 +165,9 @@ int kkachi_reader_next(kkachi_reader *reader, kkachi_article **out,
                        unsigned long *line, unsigned long *col,
                        size_t *offset);
 
-/* The message about the last failed record (borrowed). */
+/* The message about the last failed record (borrowed); after an article
+ * read, "" or a warning about it (an HTML page with bytes that did not
+ * decode, read as U+FFFD). */
 const char *kkachi_reader_message(const kkachi_reader *reader);
 
 /* Closes the reader. NULL is allowed. */

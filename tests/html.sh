@@ -98,4 +98,78 @@ mkdir "$T/pages"
 cp "$SRCDIR/tests/html/"*.html "$T/pages/"
 expect_status 0 $X -f nquads "$T/pages"
 [ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 3 ] || fail "a folder of pages"
+# Pages the parser used to misread, with status 0 and no facts: each is
+# read as its bytes say, or refused with status 1. The short article's
+# facts are those of its clean text.
+R="$SRCDIR/tests/html/recover"
+expect_status 0 $X --explain "$R/short.txt"
+facts >"$T/want"
+[ "$(wc -l <"$T/want")" = 5 ] || fail "the short text gave $(wc -l <"$T/want") facts"
+same() { # PAGE: the page gave the short text's facts
+  facts >"$T/got"
+  diff "$T/want" "$T/got" >"$T/diff" || fail "$1: other facts: $(cat "$T/diff")"
+  grep -q 김철수 "$T/out" && fail "$1: a name from the menu"
+}
+# declares EUC-KR, is UTF-8: read as UTF-8, nothing to say
+expect_status 0 $X --explain "$R/mislabelled.html"
+[ -s "$T/err" ] && fail "mislabelled: stderr: $(cat "$T/err")"
+same mislabelled
+# 300 unclosed <font> in the menu; 3000 of them; 3000 nested <div>
+expect_status 0 $X --explain "$R/deep-menu.html"
+[ -s "$T/err" ] && fail "deep-menu: stderr: $(cat "$T/err")"
+same deep-menu
+for tag in '<font size=2>' '<div>'; do
+  python3 - "$R/deep-menu.html" "$T/deeper.html" "$tag" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(
+    page.replace("<font size=2>" * 300, sys.argv[3] * 3000))
+PY
+  expect_status 0 $X --explain "$T/deeper.html"
+  same "3000 $tag"
+done
+# one byte that is not UTF-8 in a UTF-8 page: U+FFFD, a warning that
+# says where, status 1, and every fact
+[ "$(od -An -tx1 -j 520 -N 1 "$R/bad-byte.html" | tr -d ' ')" = ff ] ||
+  fail "bad-byte.html has no 0xFF at byte 520"
+expect_status 1 $X --explain "$R/bad-byte.html"
+expect_err "kkachi: $R/bad-byte.html: warning: invalid UTF-8 at byte offset 520 read as U+FFFD"
+same bad-byte
+# and in an EUC-KR page, where the byte does not decode
+python3 - "$SRCDIR/tests/html/euc-kr.html" "$T/euc-kr.html" <<'PY'
+import sys
+page = open(sys.argv[1], "rb").read()
+at = page.index(b'<div id="articleBody"')
+open(sys.argv[2], "wb").write(page[:at] + b"\xff" + page[at:])
+print(at, file=open(sys.argv[2] + ".at", "w"))
+PY
+expect_status 1 $X --explain "$T/euc-kr.html"
+expect_err "warning: invalid EUC-KR at byte offset $(cat "$T/euc-kr.html.at") read as U+FFFD"
+grep -q '강하람 — 제1차관' "$T/out" || fail "EUC-KR with a bad byte: facts lost"
+# a NUL byte in an attribute, in the title or in the text is what it is
+# anywhere else: reported with its offset, status 1; the rest of the page
+# is read
+for where in 'title="' '<title>' '<p>IITP'; do
+  python3 - "$R/mislabelled.html" "$T/nul.html" "$where" <<'PY'
+import sys
+page = open(sys.argv[1], "rb").read().replace(b"euc-kr", b"utf-8")
+where = sys.argv[3].encode()
+if where == b'title="':
+    page = page.replace(b'<div id="articleBody">',
+                        b'<div id="articleBody" title="a\0b">')
+    where = b"a\0b"
+else:
+    page = page.replace(where, where + b"\0", 1)
+print(page.index(b"\0"), file=open(sys.argv[2] + ".at", "w"))
+open(sys.argv[2], "wb").write(page)
+PY
+  expect_status 1 $X --explain "$T/nul.html"
+  expect_err "kkachi: $T/nul.html: warning: NUL byte at byte offset $(cat "$T/nul.html.at") read as U+FFFD"
+  [ "$(wc -l <"$T/err")" = 1 ] || fail "NUL after $where: $(cat "$T/err")"
+  grep -q '강하람' "$T/out" || fail "NUL after $where: the rest of the page is lost"
+done
+# "<!--->" is an empty comment to a browser, the start of one to libxml2,
+# which then loses the article: refused, status 1
+expect_status 1 $X --explain "$R/abrupt-comment.html"
+expect_err "kkachi: $R/abrupt-comment.html: the HTML parser kept only "
 finish
