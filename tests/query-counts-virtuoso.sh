@@ -68,7 +68,8 @@ for v in g s p o "g ?s"; do
   case $v in
   ?)
     got=$(value "--endpoint $SPARQL" \
-      "SELECT (COUNT(DISTINCT ?$v) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } $MINE }")
+      "SELECT (COUNT(DISTINCT ?$v) AS ?n)
+       WHERE { GRAPH ?g { ?s ?p ?o } $MINE }")
     [ "$got" = "$want" ] ||
       fail "Virtuoso: COUNT(DISTINCT ?$v) gives $got, SELECT DISTINCT $want" ;;
   esac

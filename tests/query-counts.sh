@@ -43,8 +43,9 @@ for S in "$T/store" "sqlite:$T/store.db"; do
   expect_err "kkachi: query:1:9: COUNT(DISTINCT ...) is refused"
   [ "$(wc -l <"$T/err")" = 1 ] || fail "$S: the refusal is not one line"
   [ -s "$T/out" ] && fail "$S: a refused query printed $(head -2 "$T/out")"
-  printf 'SELECT ?g\n  (group_concat( # the subjects\n distinct ?s) AS ?n)\n%s\n' \
-    'WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g' >"$T/q.rq"
+  printf '%s\n' 'SELECT ?g' '  (group_concat( # the subjects' \
+    ' distinct ?s) AS ?n)' 'WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g' \
+    >"$T/q.rq"
   expect_status 2 "$KKACHI" query --store "$S" "@$T/q.rq"
   expect_err "kkachi: $T/q.rq:2:4: group_concat(DISTINCT ...) is refused"
   expect_status 2 "$KKACHI" query --store "$S" - <"$T/q.rq"
