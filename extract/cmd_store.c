@@ -220,6 +220,16 @@ query_remote(remote_opts *r, const char *q, const char *format)
   return rc;
 }
 
+/* The embedded store's messages about the query text carry a line and
+ * column but no file: the query's source is named here. */
+static void
+query_log(int level, const char *file, unsigned long line, unsigned long col,
+          const char *msg, void *user_data)
+{
+  cli_log(level, file || !line ? file : (const char *)user_data, line, col,
+          msg, NULL);
+}
+
 int
 cmd_query(int argc, char **argv)
 {
@@ -284,8 +294,11 @@ cmd_query(int argc, char **argv)
     free(q);
     return EXIT_FAILED;
   }
+  kkachi_engine_set_log(e, query_log,
+                        argv[optind][0] == '@' ? argv[optind] + 1
+                        : strcmp(argv[optind], "-") ? "query" : "stdin");
   rc = kkachi_store_query(s, q, format, stdout);
-  if (rc)
+  if (rc && rc != KKACHI_EINVAL) /* EINVAL: said where */
     cli_error("query failed: %s", rc == KKACHI_ESYNTAX
                                       ? "the query is not valid SPARQL"
                                       : kkachi_strerror(rc));
