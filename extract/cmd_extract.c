@@ -305,6 +305,15 @@ read_input(pool *pl, sink *k, const char *path, const char *name)
     }
     if (!a)
       break;
+    if (*kkachi_reader_message(rd)) { /* a warning: a date left out */
+      progress_clear(k->pg);
+      if (line)
+        cli_error("%s:%lu:%lu: warning: %s", path, line, col,
+                  kkachi_reader_message(rd));
+      else
+        cli_error("%s: warning: %s", path, kkachi_reader_message(rd));
+      k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+    }
     if (k->o->lang)
       kkachi_article_set(a, "lang", k->o->lang);
     pool_submit(pl, a, path);

@@ -148,12 +148,15 @@ int kkachi_reader_set_name(kkachi_reader *reader, const char *name);
 /* Reads the next article into *out (owned by the caller). Returns 0 with
  * *out set, 0 with *out NULL at the end, or an error for this record only:
  * the reader can go on; *line, *col and *offset (when not NULL) locate it
- * and the reader's last message (kkachi_reader_message) explains it. */
+ * and the reader's last message (kkachi_reader_message) explains it. A
+ * message after an article was read (0 with *out set) is a warning about
+ * it: a date that is not a calendar date (YYYY-MM-DD) was left out. */
 int kkachi_reader_next(kkachi_reader *reader, kkachi_article **out,
                        unsigned long *line, unsigned long *col,
                        size_t *offset);
 
-/* The message about the last failed record (borrowed). */
+/* The message about the last failed record, or the warning about the
+ * last article read, or "" (borrowed). */
 const char *kkachi_reader_message(const kkachi_reader *reader);
 
 /* Closes the reader. NULL is allowed. */

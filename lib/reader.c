@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "article.h"
 #include "buf.h"
+#include "date.h"
 #include "html.h"
 #include "kkachi.h"
 #include "utf8.h"
@@ -326,6 +328,20 @@ next_jsonl(kkachi_reader *r, kkachi_article **out, unsigned long *line,
   }
 }
 
+/* A date that is no day of the calendar is left out, with a warning:
+ * written as xsd:date it would make the output invalid. */
+static void
+check_date(kkachi_reader *r, kkachi_article *a)
+{
+  if (!a->date || kkachi__date_valid(a->date))
+    return;
+  snprintf(r->msg, sizeof r->msg,
+           "article '%.80s': date '%.40s' is not a calendar date "
+           "(YYYY-MM-DD); left out", a->id, a->date);
+  kkachi__free(a->date);
+  a->date = NULL;
+}
+
 int
 kkachi_reader_next(kkachi_reader *r, kkachi_article **out, unsigned long *line,
                    unsigned long *col, size_t *offset)
@@ -342,6 +358,8 @@ kkachi_reader_next(kkachi_reader *r, kkachi_article **out, unsigned long *line,
     rc = next_jsonl(r, out, &l, &c, &o);
   else
     rc = next_text(r, out, &l, &c, &o);
+  if (!rc && *out)
+    check_date(r, *out);
   if (line)
     *line = l;
   if (col)

@@ -1,9 +1,11 @@
 /* test_reader.c: the input stage: text files and JSON Lines, with every
- * bad record located (line, column, byte offset) and skipped. */
+ * bad record located (line, column, byte offset) and skipped; the dates
+ * kept. */
 #include <string.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "date.h"
 #include "kkachi.h"
 
 static char path[] = "/tmp/kkachi-reader-XXXXXX.jsonl";
@@ -16,6 +18,19 @@ write_file(const char *text, size_t n)
     fwrite(text, 1, n, fp);
     fclose(fp);
   }
+}
+
+static void
+dates(void)
+{
+  CHECK(kkachi__date_valid("2025-03-04"));
+  CHECK(kkachi__date_valid("2024-02-29") && kkachi__date_valid("2000-02-29"));
+  CHECK(!kkachi__date_valid("2023-02-29"));
+  CHECK(!kkachi__date_valid("1900-02-29"));
+  CHECK(!kkachi__date_valid("2025-13-45"));
+  CHECK(!kkachi__date_valid("2025-04-31"));
+  CHECK(!kkachi__date_valid("0000-01-01") && !kkachi__date_valid("2025-1-01"));
+  CHECK(!kkachi__date_valid("2025-01-01T10:00") && !kkachi__date_valid(""));
 }
 
 int
@@ -72,6 +87,23 @@ main(void)
   kkachi_reader_free(r);
   CHECK(kkachi_reader_open(&r, "/nonexistent/x.txt", 0) == KKACHI_EIO);
   CHECK(r == NULL);
+
+  /* a date that is no day is left out, with a warning */
+  {
+    static const char ds[]
+        = "{\"id\": \"e\", \"text\": \"기사.\", \"date\": \"2025-02-29\"}\n"
+          "{\"id\": \"f\", \"text\": \"기사.\", \"date\": \"2024-02-29\"}\n";
+    write_file(ds, sizeof ds - 1);
+    CHECK(kkachi_reader_open(&r, path, KKACHI_INPUT_JSONL) == 0);
+    CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0 && a);
+    CHECK(strstr(kkachi_reader_message(r), "date '2025-02-29' is not"));
+    kkachi_article_free(a);
+    CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == 0 && a);
+    CHECK(!*kkachi_reader_message(r));
+    kkachi_article_free(a);
+    kkachi_reader_free(r);
+  }
+  dates();
   unlink(path);
   return CHECK_END();
 }
