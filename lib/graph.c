@@ -536,7 +536,7 @@ kkachi__graph_build(librdf_model *model, kkachi_engine *e,
   *article_iri = NULL;
   if (!g.w)
     return KKACHI_ERDF;
-  if (!(rc = kkachi__iri_entity(&g.article, e->base, "article", r->id))
+  if (!(rc = kkachi__iri_article(&g.article, e->base, r->id))
       && !(rc = article_node(&g)) && !(rc = orgs(&g)) && !(rc = persons(&g))
       && !(rc = programs(&g)))
     rc = facts(&g);

@@ -106,8 +106,11 @@ int kkachi_engine_test_rules(kkachi_engine *engine, kkachi_test_fn fn,
 
 /* Creates an article from len bytes of UTF-8 text; takes copies of id and
  * text. Fails with KKACHI_EUTF8 or KKACHI_ENUL (and *bad_offset set to the
- * byte offset of the first bad byte when bad_offset is not NULL), or with
- * KKACHI_EEMPTY when the text is only white space. */
+ * byte offset of the first bad byte when bad_offset is not NULL), with
+ * KKACHI_EEMPTY when the text is only white space, or with KKACHI_EINVAL
+ * when id is empty or not UTF-8. The article's IRI is the engine's base,
+ * "article/" and the id, percent-encoded so that two ids never share one
+ * IRI. */
 int kkachi_article_new(kkachi_article **out, const char *id, const char *text,
                        size_t len, size_t *bad_offset);
 

@@ -220,14 +220,56 @@ bad:
   return KKACHI_EJSON;
 }
 
+/* The record's id: its "id" (a string or an integer), else "NAME-LINE";
+ * an empty id or one holding a NUL byte is an error, as an empty or NUL
+ * text is. */
+static int
+record_id(kkachi_reader *r, json_t *obj, json_t *jt, kk_buf *b)
+{
+  json_t *jid = json_object_get(obj, "id");
+  const char *id;
+  int rc;
+
+  if (json_is_integer(jid))
+    return kkachi__buf_printf(b, "%lld", (long long)json_integer_value(jid));
+  if ((rc = opt_string(r, obj, "id", &id)))
+    return rc;
+  if (id && (!*id || strlen(id) != json_string_length(jid))) {
+    snprintf(r->msg, sizeof r->msg, "field 'id' %s",
+             *id ? "holds a NUL byte" : "is empty");
+    return KKACHI_EJSON;
+  }
+  (void)jt;
+  if (id)
+    return kkachi__buf_puts(b, id);
+  return kkachi__buf_printf(b, "%s-%lu", r->name, r->lineno);
+}
+
+/* Says which article a bad metadata value (rc) belongs to. */
+static int
+bad_meta(kkachi_reader *r, int rc, const char *id)
+{
+  char why[384];
+  if (rc == KKACHI_EINVAL) {
+    snprintf(r->msg, sizeof r->msg, "article '%.80s': a bad metadata value",
+             id);
+    return KKACHI_EJSON;
+  }
+  if (rc == KKACHI_EJSON) {
+    snprintf(why, sizeof why, "%.300s", r->msg);
+    snprintf(r->msg, sizeof r->msg, "article '%.80s': %s", id, why);
+  }
+  return rc;
+}
+
 static int
 record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
 {
   static const char *const meta[]
       = { "url", "date", "title", "lang", "publisher" };
-  char idbuf[64];
+  kk_buf idb = KK_BUF_INIT;
   const char *text, *id, *v;
-  json_t *jt, *jid;
+  json_t *jt;
   size_t i;
   int rc;
 
@@ -242,16 +284,9 @@ record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
     return KKACHI_EJSON;
   }
   text = json_string_value(jt);
-  jid = json_object_get(obj, "id");
-  if (json_is_integer(jid)) {
-    snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
-    id = idbuf;
-  } else if ((rc = opt_string(r, obj, "id", &id)))
-    return rc;
-  if (!id) {
-    snprintf(idbuf, sizeof idbuf, "%.40s-%lu", r->name, r->lineno);
-    id = idbuf;
-  }
+  if ((rc = record_id(r, obj, jt, &idb)))
+    goto done;
+  id = idb.data;
   rc = kkachi_article_new(out, id, text, json_string_length(jt), bad);
   if (rc) {
     char why[384];
@@ -259,28 +294,20 @@ record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
     snprintf(why, sizeof why, "%.300s", r->msg);
     snprintf(r->msg, sizeof r->msg, "article '%.80s': %s (in its text)", id,
              why);
-    return rc;
+    goto done;
   }
-  for (i = 0; i < sizeof meta / sizeof *meta; i++) {
-    if ((rc = opt_string(r, obj, meta[i], &v))
-        || (v && *v && (rc = kkachi_article_set(*out, meta[i], v))))
-      goto fail;
+  for (i = 0; !rc && i < sizeof meta / sizeof *meta; i++)
+    if (!(rc = opt_string(r, obj, meta[i], &v)) && v && *v)
+      rc = kkachi_article_set(*out, meta[i], v);
+  if (!rc)
+    rc = authors(r, obj, *out);
+  if (rc) {
+    rc = bad_meta(r, rc, id);
+    kkachi_article_free(*out);
+    *out = NULL;
   }
-  if ((rc = authors(r, obj, *out)))
-    goto fail;
-  return 0;
-fail:
-  if (rc == KKACHI_EINVAL) {
-    snprintf(r->msg, sizeof r->msg, "article '%.80s': a bad metadata value",
-             id);
-    rc = KKACHI_EJSON;
-  } else if (rc == KKACHI_EJSON) {
-    char why[384];
-    snprintf(why, sizeof why, "%.300s", r->msg);
-    snprintf(r->msg, sizeof r->msg, "article '%.80s': %s", id, why);
-  }
-  kkachi_article_free(*out);
-  *out = NULL;
+done:
+  kkachi__buf_free(&idb);
   return rc;
 }
 

@@ -88,6 +88,23 @@ main(void)
   CHECK(kkachi_reader_open(&r, "/nonexistent/x.txt", 0) == KKACHI_EIO);
   CHECK(r == NULL);
 
+  /* ids: NUL and empty refused */
+  {
+    static const char ids[]
+        = "{\"id\": \"c\\u0000d\", \"text\": \"기사.\"}\n"
+          "{\"id\": \"\", \"text\": \"기사.\"}\n";
+    write_file(ids, sizeof ids - 1);
+    CHECK(kkachi_reader_open(&r, path, KKACHI_INPUT_JSONL) == 0);
+    CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == KKACHI_EJSON);
+    CHECK(!a
+          && !strcmp(kkachi_reader_message(r), "field 'id' holds a NUL byte"));
+    CHECK(kkachi_reader_next(r, &a, &line, &col, &off) == KKACHI_EJSON);
+    CHECK(!a && !strcmp(kkachi_reader_message(r), "field 'id' is empty"));
+    kkachi_reader_free(r);
+  }
+  CHECK(kkachi_article_new(&a, "", "x", 1, NULL) == KKACHI_EINVAL);
+  CHECK(kkachi_article_new(&a, "\xff", "x", 1, NULL) == KKACHI_EINVAL);
+
   /* a date that is no day is left out, with a warning */
   {
     static const char ds[]
