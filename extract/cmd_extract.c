@@ -298,14 +298,12 @@ check_article(sink *k, seen *ids, kkachi_reader *rd, const kkachi_article *a,
 
 /* Reads every article of one input into the pool. */
 static void
-read_input(pool *pl, sink *k, seen *ids, const char *path,
-           const char *name)
+read_input(pool *pl, sink *k, seen *ids, const char *path)
 {
   kkachi_reader *rd = NULL;
   int rc;
 
-  if ((rc = kkachi_reader_open(&rd, path, k->o->input)) ||
-      (name && (rc = kkachi_reader_set_name(rd, name)))) {
+  if ((rc = kkachi_reader_open(&rd, path, k->o->input))) {
     int err = errno; /* why the file did not open */
     kkachi_reader_free(rd);
     progress_clear(k->pg);
@@ -387,7 +385,7 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
   if (rd)
     pool_set_render(pl, render_one, rd);
   for (f = 0; f < c->n && !k->refused; f++)
-    read_input(pl, k, &ids, c->paths[f], c->names[f]);
+    read_input(pl, k, &ids, c->paths[f]);
 done:
   pool_finish(pl); /* delivers what is left */
   seen_free(&ids);

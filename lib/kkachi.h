@@ -145,7 +145,9 @@ int kkachi_reader_open(kkachi_reader **out, const char *path, int kind);
 
 /* Sets the name that gives articles without an id of their own their id
  * (a text or HTML file's article, "NAME-LINE" for JSON Lines); default:
- * the file's base name. Takes a copy. */
+ * the path as given, without "./" steps and repeated '/', with bytes that
+ * are not UTF-8 as %XX. On stdin the default is "stdin-" and the first 16
+ * hex digits of the SHA-256 of the article's text. Takes a copy. */
 int kkachi_reader_set_name(kkachi_reader *reader, const char *name);
 
 /* Reads the next article into *out (owned by the caller). Returns 0 with

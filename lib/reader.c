@@ -12,6 +12,7 @@
 #include "date.h"
 #include "html.h"
 #include "kkachi.h"
+#include "naming.h"
 #include "utf8.h"
 
 #define KK_MAX_ARTICLE ((size_t)256 << 20)
@@ -21,7 +22,7 @@ struct kkachi_reader {
   int own_fp;
   int kind;
   int done;
-  char *name; /* base name, for ids */
+  char *name; /* for ids; NULL on stdin: ids from the text's digest */
   unsigned long lineno;
   size_t offset; /* byte offset of the next line */
   char *line;
@@ -40,27 +41,24 @@ int
 kkachi_reader_open(kkachi_reader **out, const char *path, int kind)
 {
   kkachi_reader *r;
-  const char *slash;
+  int rc = 0;
   *out = NULL;
   if (!(r = kkachi__calloc(1, sizeof *r)))
     return KKACHI_ENOMEM;
-  if (!strcmp(path, "-")) {
+  if (!strcmp(path, "-"))
     r->fp = stdin;
-    r->name = kkachi__strdup("stdin");
-  } else {
+  else {
     r->fp = fopen(path, "rb");
     r->own_fp = 1;
-    slash = strrchr(path, '/');
-    r->name = kkachi__strdup(slash ? slash + 1 : path);
   }
   if (!r->fp) {
     snprintf(r->msg, sizeof r->msg, "cannot open: %s", strerror(errno));
     kkachi_reader_free(r);
     return KKACHI_EIO;
   }
-  if (!r->name) {
+  if (r->own_fp && (rc = kkachi__name_from_path(&r->name, path))) {
     kkachi_reader_free(r);
-    return KKACHI_ENOMEM;
+    return rc;
   }
   if (kind == KKACHI_INPUT_AUTO) {
     if (has_ending(path, ".jsonl") || has_ending(path, ".ndjson"))
@@ -144,7 +142,8 @@ next_text(kkachi_reader *r, kkachi_article **out, unsigned long *line,
           unsigned long *col, size_t *offset)
 {
   kk_buf b = KK_BUF_INIT;
-  char chunk[65536];
+  char chunk[65536], digest[KK_DIGEST_NAME];
+  const char *id = r->name;
   size_t n, bad = 0;
   int rc = 0;
 
@@ -158,11 +157,16 @@ next_text(kkachi_reader *r, kkachi_article **out, unsigned long *line,
   } else if (rc == KKACHI_ELIMIT) {
     snprintf(r->msg, sizeof r->msg, "article larger than %lu bytes",
              (unsigned long)KK_MAX_ARTICLE);
-  } else if (!rc && r->kind == KKACHI_INPUT_HTML) {
-    rc = kkachi__html_article(out, r->name, b.data ? b.data : "", b.len,
-                              r->msg, sizeof r->msg);
+  }
+  if (!rc && !id) {
+    kkachi__name_from_text(digest, b.data ? b.data : "", b.len);
+    id = digest;
+  }
+  if (!rc && r->kind == KKACHI_INPUT_HTML) {
+    rc = kkachi__html_article(out, id, b.data ? b.data : "", b.len, r->msg,
+                              sizeof r->msg);
   } else if (!rc) {
-    rc = kkachi_article_new(out, r->name, b.data ? b.data : "", b.len, &bad);
+    rc = kkachi_article_new(out, id, b.data ? b.data : "", b.len, &bad);
     if (rc) {
       bad_text(r, rc, bad, 0);
       if (rc != KKACHI_EEMPTY) {
@@ -220,13 +224,14 @@ bad:
   return KKACHI_EJSON;
 }
 
-/* The record's id: its "id" (a string or an integer), else "NAME-LINE";
- * an empty id or one holding a NUL byte is an error, as an empty or NUL
- * text is. */
+/* The record's id: its "id" (a string or an integer), else "NAME-LINE",
+ * else (on stdin) the digest of its text; an empty id or one holding a
+ * NUL byte is an error, as an empty or NUL text is. */
 static int
 record_id(kkachi_reader *r, json_t *obj, json_t *jt, kk_buf *b)
 {
   json_t *jid = json_object_get(obj, "id");
+  char digest[KK_DIGEST_NAME];
   const char *id;
   int rc;
 
@@ -239,10 +244,13 @@ record_id(kkachi_reader *r, json_t *obj, json_t *jt, kk_buf *b)
              *id ? "holds a NUL byte" : "is empty");
     return KKACHI_EJSON;
   }
-  (void)jt;
   if (id)
     return kkachi__buf_puts(b, id);
-  return kkachi__buf_printf(b, "%s-%lu", r->name, r->lineno);
+  if (r->name)
+    return kkachi__buf_printf(b, "%s-%lu", r->name, r->lineno);
+  kkachi__name_from_text(digest, json_string_value(jt),
+                         json_string_length(jt));
+  return kkachi__buf_puts(b, digest);
 }
 
 /* Says which article a bad metadata value (rc) belongs to. */

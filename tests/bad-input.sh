@@ -73,7 +73,7 @@ grep -q "datePublished> \"2024-02-29\"^^<http://www.w3.org/2001/XMLSchema#date> 
 [ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 3 ] || fail "an article with a bad date was lost"
 printf '<html><head><meta property="article:published_time" content="2025-02-30T09:00:00+09:00"></head><body><article><p>%s</p></article></body></html>\n' "$s" >"$T/page.html"
 expect_status 1 $X -f nquads "$T/page.html"
-expect_err "kkachi: $T/page.html: warning: article 'page.html': date '2025-02-30' is not a calendar date"
+expect_err "kkachi: $T/page.html: warning: article '$T/page.html': date '2025-02-30' is not a calendar date"
 grep -q datePublished "$T/out" && fail "the page's bad date was written"
 grep -q "page.html> \.\$" "$T/out" || fail "the page was lost"
 

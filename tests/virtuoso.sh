@@ -42,7 +42,9 @@ count() {
 }
 
 ex="$SRCDIR/examples/ko-program-news.txt"
-"$KKACHI" extract --rules "$RULES" -f nquads "$ex" >"$T/ex.nq"
+# read from its folder, as the edited copy below: an article is named by
+# its path as given
+(cd "$SRCDIR/examples" && "$KKACHI" extract --rules "$RULES" -f nquads ko-program-news.txt) >"$T/ex.nq"
 n_ex=$(sort -u "$T/ex.nq" | wc -l)
 
 # ---- the Graph Store route, digest auth, password from the environment
@@ -56,7 +58,7 @@ expect_status 0 "$KKACHI" load --endpoint "$GSP" --user dba "$T/ex.nq"
 # an edited article replaces its graph
 mkdir "$T/edit"
 sed 's/강하람/강하늘/g' "$ex" >"$T/edit/ko-program-news.txt"
-"$KKACHI" extract --rules "$RULES" -f nquads "$T/edit/ko-program-news.txt" |
+(cd "$T/edit" && "$KKACHI" extract --rules "$RULES" -f nquads ko-program-news.txt) |
   "$KKACHI" load --endpoint "$GSP" --user dba 2>"$T/err" ||
   fail "loading an edited article from stdin failed: $(cat "$T/err")"
 expect_status 0 "$KKACHI" query --endpoint "$SPARQL" "@$Q/who-holds-what.rq"
