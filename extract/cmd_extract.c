@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "output.h"
 #include "corpus.h"
+#include "seen.h"
 #include "pool.h"
 #include "progress.h"
 #include "remote.h"
@@ -299,15 +300,45 @@ render_one(int worker, const kkachi_result *r, char **bytes, size_t *n,
   return render_article(user_data, worker, r, bytes, n);
 }
 
+/* Warns about an article read with a warning (a date left out) or with
+ * an id an earlier article had; both make the status 1. */
+static void
+check_article(sink *k, seen *ids, kkachi_reader *rd, const kkachi_article *a,
+              const char *path, unsigned long line, unsigned long col)
+{
+  char loc[4200];
+  const char *first = NULL, *msg = kkachi_reader_message(rd);
+  int rc;
+
+  if (line)
+    snprintf(loc, sizeof loc, "%s:%lu:%lu", path, line, col);
+  else
+    snprintf(loc, sizeof loc, "%s", path);
+  if (*msg) {
+    progress_clear(k->pg);
+    cli_error("%s: warning: %s", loc, msg);
+    k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+  }
+  rc = seen_add(ids, kkachi_article_id(a), loc, &first);
+  if (rc) {
+    progress_clear(k->pg);
+    if (rc > 0)
+      cli_error("%s: warning: article id '%s' was read before, at %s: "
+                "their facts share one IRI", loc, kkachi_article_id(a), first);
+    else
+      cli_error("%s: %s", loc, kkachi_strerror(KKACHI_ENOMEM));
+    k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
+  }
+}
+
 /* Reads every article of one input into the pool. */
 static void
-read_input(pool *pl, sink *k, const char *path, const char *name)
+read_input(pool *pl, sink *k, seen *ids, const char *path)
 {
   kkachi_reader *rd = NULL;
   int rc;
 
-  if ((rc = kkachi_reader_open(&rd, path, k->o->input)) ||
-      (name && (rc = kkachi_reader_set_name(rd, name)))) {
+  if ((rc = kkachi_reader_open(&rd, path, k->o->input))) {
     int err = errno; /* why the file did not open */
     kkachi_reader_free(rd);
     progress_clear(k->pg);
@@ -340,11 +371,7 @@ read_input(pool *pl, sink *k, const char *path, const char *name)
     }
     if (!a)
       break;
-    if (*kkachi_reader_message(rd)) { /* read, but not all of it cleanly */
-      progress_clear(k->pg);
-      cli_error("%s: warning: %s", path, kkachi_reader_message(rd));
-      k->status = k->status > EXIT_FINDING ? k->status : EXIT_FINDING;
-    }
+    check_article(k, ids, rd, a, path, line, col);
     if (k->o->lang)
       kkachi_article_set(a, "lang", k->o->lang);
     pool_submit(pl, a, path);
@@ -361,8 +388,10 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
   int n = k->o->jobs > 1 ? k->o->jobs : 0, made = 0, i;
   pool *pl = NULL;
   render *rd = NULL;
+  seen ids;
   size_t f;
 
+  seen_init(&ids);
   for (; made < n; made++) {
     if (cli_engine(&engines[made], k->o->rules, k->o->nrules, k->o->add,
                    k->o->nadd) ||
@@ -391,9 +420,10 @@ run_all(kkachi_engine *e, const corpus *c, sink *k)
   if (rd)
     pool_set_render(pl, render_one, rd);
   for (f = 0; f < c->n && !stopped(k); f++)
-    read_input(pl, k, c->paths[f], c->names[f]);
+    read_input(pl, k, &ids, c->paths[f]);
 done:
   pool_finish(pl); /* delivers what is left */
+  seen_free(&ids);
   render_free(rd);
   for (i = 0; i < made; i++)
     kkachi_engine_free(engines[i]);

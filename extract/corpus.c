@@ -10,28 +10,44 @@
 
 #define MAX_DEPTH 64
 
-/* Adds path; name (may be NULL) is what its articles are named by. */
+/* Adds path. */
 static int
-push(corpus *c, const char *path, const char *name)
+push(corpus *c, const char *path)
 {
-  char *copy, *ncopy = NULL;
+  char *copy;
   if (c->n == c->cap) {
     size_t nc = c->cap ? c->cap * 2 : 64;
     char **p = realloc(c->paths, nc * sizeof *p);
-    char **q = p ? realloc(c->names, nc * sizeof *q) : NULL;
-    if (p)
-      c->paths = p;
-    if (!q)
+    if (!p)
       return -1;
-    c->names = q;
+    c->paths = p;
     c->cap = nc;
   }
-  if (!(copy = strdup(path)) || (name && !(ncopy = strdup(name)))) {
-    free(copy);
+  if (!(copy = strdup(path)))
     return -1;
+  c->paths[c->n++] = copy;
+  return 0;
+}
+
+/* Whether the folder st was walked before (a link back up the tree, or
+ * a second way to one folder); if not, remembers it. -1: no memory. */
+static int
+walked(corpus *c, const struct stat *st)
+{
+  size_t i;
+  for (i = 0; i < c->ndirs; i++)
+    if (c->dirs[i].dev == st->st_dev && c->dirs[i].ino == st->st_ino)
+      return 1;
+  if (c->ndirs == c->dircap) {
+    size_t nc = c->dircap ? c->dircap * 2 : 16;
+    struct corpus_dir *p = realloc(c->dirs, nc * sizeof *p);
+    if (!p)
+      return -1;
+    c->dirs = p;
+    c->dircap = nc;
   }
-  c->paths[c->n] = copy;
-  c->names[c->n++] = ncopy;
+  c->dirs[c->ndirs].dev = st->st_dev;
+  c->dirs[c->ndirs++].ino = st->st_ino;
   return 0;
 }
 
@@ -51,12 +67,9 @@ by_name(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the articles' files below dir, in name order; root_len is the
- * length of the folder named on the command line and its slash, so that
- * articles are named by their path below it (two folders may hold files
- * of the same name). */
+/* Adds the articles' files below dir, in name order, each folder once. */
 static int
-walk(corpus *c, const char *dir, size_t root_len, int depth)
+walk(corpus *c, const char *dir, int depth)
 {
   DIR *d;
   struct dirent *de;
@@ -87,8 +100,9 @@ walk(corpus *c, const char *dir, size_t root_len, int depth)
     }
     if (!(names[n] = malloc(len)))
       rc = -1;
-    else
-      snprintf(names[n++], len, "%s/%s", dir, de->d_name);
+    else /* "dir/" given: no second slash */
+      snprintf(names[n++], len, "%s%s%s", dir,
+               dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
   }
   closedir(d);
   if (names)
@@ -97,10 +111,11 @@ walk(corpus *c, const char *dir, size_t root_len, int depth)
     struct stat st;
     if (stat(names[i], &st) != 0)
       continue; /* gone, or a dangling link */
-    if (S_ISDIR(st.st_mode))
-      rc = walk(c, names[i], root_len, depth + 1);
-    else if (S_ISREG(st.st_mode) && wanted(names[i])) {
-      rc = push(c, names[i], names[i] + root_len);
+    if (S_ISDIR(st.st_mode)) {
+      int seen = walked(c, &st);
+      rc = seen < 0 ? -1 : seen ? 0 : walk(c, names[i], depth + 1);
+    } else if (S_ISREG(st.st_mode) && wanted(names[i])) {
+      rc = push(c, names[i]);
       c->bytes += (unsigned long long)st.st_size;
     }
   }
@@ -121,24 +136,24 @@ int
 corpus_add(corpus *c, const char *path)
 {
   struct stat st;
-  if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-    return walk(c, path, strlen(path) + 1, 0);
+  if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    int seen = walked(c, &st);
+    return seen < 0 ? -1 : seen ? 0 : walk(c, path, 0);
+  }
   if (!strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
     c->sized = 0;
   else
     c->bytes += (unsigned long long)st.st_size;
-  return push(c, path, NULL);
+  return push(c, path);
 }
 
 void
 corpus_free(corpus *c)
 {
   size_t i;
-  for (i = 0; i < c->n; i++) {
+  for (i = 0; i < c->n; i++)
     free(c->paths[i]);
-    free(c->names[i]);
-  }
   free(c->paths);
-  free(c->names);
+  free(c->dirs);
   memset(c, 0, sizeof *c);
 }

@@ -27,8 +27,9 @@ kkachi_article_new(kkachi_article **out, const char *id, const char *text,
   int rc;
 
   *out = NULL;
-  if (!id || (!text && len))
-    return KKACHI_EINVAL;
+  if (!id || !*id || kkachi__utf8_check(id, strlen(id), NULL)
+      || (!text && len))
+    return KKACHI_EINVAL; /* an id names an IRI: never empty, UTF-8 */
   if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) { /* byte order mark */
     text += 3;
     len -= 3;

@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "date.h"
 #include "engine.h"
 #include "fact.h"
 #include "iri.h"
@@ -106,18 +107,6 @@ name_lang(gctx *g, const char *s)
   return g->r->lang;
 }
 
-static int
-is_date(const char *s)
-{
-  size_t i;
-  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-    return 0;
-  for (i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-      return 0;
-  return 1;
-}
-
 static int org_iri(gctx *g, kk_buf *b, const char *name);
 
 /* The authors and the outlet the page's metadata names. */
@@ -156,7 +145,7 @@ article_node(gctx *g)
   /* the text the evidence offsets count in */
   if (g->text && (rc = t_lit(g, a, NS_NIF "isString", r->text.s, NULL)))
     return rc;
-  if (r->date && is_date(r->date)
+  if (r->date && kkachi__date_valid(r->date)
       && (rc = t_typed(g, a, NS_SCHEMA "datePublished", r->date,
                        NS_XSD "date")))
     return rc;
@@ -547,7 +536,7 @@ kkachi__graph_build(librdf_model *model, kkachi_engine *e,
   *article_iri = NULL;
   if (!g.w)
     return KKACHI_ERDF;
-  if (!(rc = kkachi__iri_entity(&g.article, e->base, "article", r->id))
+  if (!(rc = kkachi__iri_article(&g.article, e->base, r->id))
       && !(rc = article_node(&g)) && !(rc = orgs(&g)) && !(rc = persons(&g))
       && !(rc = programs(&g)))
     rc = facts(&g);

@@ -25,4 +25,15 @@ int kkachi__iri_segment(kk_buf *b, const char *name);
 int kkachi__iri_entity(kk_buf *b, const char *base, const char *kind,
                        const char *name);
 
+/* Appends an article id to b as one IRI path segment, reversibly: every
+ * character an IRI path segment may not hold, and '%' itself, is
+ * percent-encoded (as UTF-8 bytes), as are the ids "." and "..", so that
+ * two ids never give one segment. Letters, digits, "-._~", the other
+ * ASCII characters a segment allows, and Hangul and every other ucschar
+ * stay as they are. Bytes that are not UTF-8 are encoded one by one. */
+int kkachi__iri_id(kk_buf *b, const char *id);
+
+/* Sets b to base + "article/" + the encoded id. */
+int kkachi__iri_article(kk_buf *b, const char *base, const char *id);
+
 #endif

@@ -118,8 +118,11 @@ int kkachi_engine_test_rules(kkachi_engine *engine, kkachi_test_fn fn,
 
 /* Creates an article from len bytes of UTF-8 text; takes copies of id and
  * text. Fails with KKACHI_EUTF8 or KKACHI_ENUL (and *bad_offset set to the
- * byte offset of the first bad byte when bad_offset is not NULL), or with
- * KKACHI_EEMPTY when the text is only white space. */
+ * byte offset of the first bad byte when bad_offset is not NULL), with
+ * KKACHI_EEMPTY when the text is only white space, or with KKACHI_EINVAL
+ * when id is empty or not UTF-8. The article's IRI is the engine's base,
+ * "article/" and the id, percent-encoded so that two ids never share one
+ * IRI. */
 int kkachi_article_new(kkachi_article **out, const char *id, const char *text,
                        size_t len, size_t *bad_offset);
 
@@ -154,20 +157,25 @@ int kkachi_reader_open(kkachi_reader **out, const char *path, int kind);
 
 /* Sets the name that gives articles without an id of their own their id
  * (a text or HTML file's article, "NAME-LINE" for JSON Lines); default:
- * the file's base name. Takes a copy. */
+ * the path as given, without "./" steps and repeated '/', with bytes that
+ * are not UTF-8 as %XX. On stdin the default is "stdin-" and the first 16
+ * hex digits of the SHA-256 of the article's text. Takes a copy. */
 int kkachi_reader_set_name(kkachi_reader *reader, const char *name);
 
 /* Reads the next article into *out (owned by the caller). Returns 0 with
  * *out set, 0 with *out NULL at the end, or an error for this record only:
  * the reader can go on; *line, *col and *offset (when not NULL) locate it
- * and the reader's last message (kkachi_reader_message) explains it. */
+ * and the reader's last message (kkachi_reader_message) explains it. A
+ * message after an article was read (0 with *out set) is a warning about
+ * it: a date that is not a calendar date (YYYY-MM-DD) was left out. */
 int kkachi_reader_next(kkachi_reader *reader, kkachi_article **out,
                        unsigned long *line, unsigned long *col,
                        size_t *offset);
 
-/* The message about the last failed record (borrowed); after an article
- * read, "" or a warning about it (an HTML page with bytes that did not
- * decode, read as U+FFFD). */
+/* The message about the last failed record, or "" (borrowed); after an
+ * article read, "" or a warning about it (a date that is no calendar day,
+ * left out; an HTML page with bytes that did not decode, read as
+ * U+FFFD). */
 const char *kkachi_reader_message(const kkachi_reader *reader);
 
 /* Closes the reader. NULL is allowed. */

@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "article.h"
 #include "buf.h"
+#include "date.h"
 #include "html.h"
 #include "kkachi.h"
+#include "naming.h"
 #include "utf8.h"
 
 #define KK_MAX_ARTICLE ((size_t)256 << 20)
@@ -19,7 +22,7 @@ struct kkachi_reader {
   int own_fp;
   int kind;
   int done;
-  char *name; /* base name, for ids */
+  char *name; /* for ids; NULL on stdin: ids from the text's digest */
   unsigned long lineno;
   size_t offset; /* byte offset of the next line */
   char *line;
@@ -38,27 +41,24 @@ int
 kkachi_reader_open(kkachi_reader **out, const char *path, int kind)
 {
   kkachi_reader *r;
-  const char *slash;
+  int rc = 0;
   *out = NULL;
   if (!(r = kkachi__calloc(1, sizeof *r)))
     return KKACHI_ENOMEM;
-  if (!strcmp(path, "-")) {
+  if (!strcmp(path, "-"))
     r->fp = stdin;
-    r->name = kkachi__strdup("stdin");
-  } else {
+  else {
     r->fp = fopen(path, "rb");
     r->own_fp = 1;
-    slash = strrchr(path, '/');
-    r->name = kkachi__strdup(slash ? slash + 1 : path);
   }
   if (!r->fp) {
     snprintf(r->msg, sizeof r->msg, "cannot open: %s", strerror(errno));
     kkachi_reader_free(r);
     return KKACHI_EIO;
   }
-  if (!r->name) {
+  if (r->own_fp && (rc = kkachi__name_from_path(&r->name, path))) {
     kkachi_reader_free(r);
-    return KKACHI_ENOMEM;
+    return rc;
   }
   if (kind == KKACHI_INPUT_AUTO) {
     if (has_ending(path, ".jsonl") || has_ending(path, ".ndjson"))
@@ -142,7 +142,8 @@ next_text(kkachi_reader *r, kkachi_article **out, unsigned long *line,
           unsigned long *col, size_t *offset)
 {
   kk_buf b = KK_BUF_INIT;
-  char chunk[65536];
+  char chunk[65536], digest[KK_DIGEST_NAME];
+  const char *id = r->name;
   size_t n, bad = 0;
   int rc = 0;
 
@@ -156,11 +157,16 @@ next_text(kkachi_reader *r, kkachi_article **out, unsigned long *line,
   } else if (rc == KKACHI_ELIMIT) {
     snprintf(r->msg, sizeof r->msg, "article larger than %lu bytes",
              (unsigned long)KK_MAX_ARTICLE);
-  } else if (!rc && r->kind == KKACHI_INPUT_HTML) {
-    rc = kkachi__html_article(out, r->name, b.data ? b.data : "", b.len,
-                              r->msg, sizeof r->msg);
+  }
+  if (!rc && !id) {
+    kkachi__name_from_text(digest, b.data ? b.data : "", b.len);
+    id = digest;
+  }
+  if (!rc && r->kind == KKACHI_INPUT_HTML) {
+    rc = kkachi__html_article(out, id, b.data ? b.data : "", b.len, r->msg,
+                              sizeof r->msg);
   } else if (!rc) {
-    rc = kkachi_article_new(out, r->name, b.data ? b.data : "", b.len, &bad);
+    rc = kkachi_article_new(out, id, b.data ? b.data : "", b.len, &bad);
     if (rc) {
       bad_text(r, rc, bad, 0);
       if (rc != KKACHI_EEMPTY) {
@@ -218,14 +224,60 @@ bad:
   return KKACHI_EJSON;
 }
 
+/* The record's id: its "id" (a string or an integer), else "NAME-LINE",
+ * else (on stdin) the digest of its text; an empty id or one holding a
+ * NUL byte is an error, as an empty or NUL text is. */
+static int
+record_id(kkachi_reader *r, json_t *obj, json_t *jt, kk_buf *b)
+{
+  json_t *jid = json_object_get(obj, "id");
+  char digest[KK_DIGEST_NAME];
+  const char *id;
+  int rc;
+
+  if (json_is_integer(jid))
+    return kkachi__buf_printf(b, "%lld", (long long)json_integer_value(jid));
+  if ((rc = opt_string(r, obj, "id", &id)))
+    return rc;
+  if (id && (!*id || strlen(id) != json_string_length(jid))) {
+    snprintf(r->msg, sizeof r->msg, "field 'id' %s",
+             *id ? "holds a NUL byte" : "is empty");
+    return KKACHI_EJSON;
+  }
+  if (id)
+    return kkachi__buf_puts(b, id);
+  if (r->name)
+    return kkachi__buf_printf(b, "%s-%lu", r->name, r->lineno);
+  kkachi__name_from_text(digest, json_string_value(jt),
+                         json_string_length(jt));
+  return kkachi__buf_puts(b, digest);
+}
+
+/* Says which article a bad metadata value (rc) belongs to. */
+static int
+bad_meta(kkachi_reader *r, int rc, const char *id)
+{
+  char why[384];
+  if (rc == KKACHI_EINVAL) {
+    snprintf(r->msg, sizeof r->msg, "article '%.80s': a bad metadata value",
+             id);
+    return KKACHI_EJSON;
+  }
+  if (rc == KKACHI_EJSON) {
+    snprintf(why, sizeof why, "%.300s", r->msg);
+    snprintf(r->msg, sizeof r->msg, "article '%.80s': %s", id, why);
+  }
+  return rc;
+}
+
 static int
 record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
 {
   static const char *const meta[]
       = { "url", "date", "title", "lang", "publisher" };
-  char idbuf[64];
+  kk_buf idb = KK_BUF_INIT;
   const char *text, *id, *v;
-  json_t *jt, *jid;
+  json_t *jt;
   size_t i;
   int rc;
 
@@ -240,16 +292,9 @@ record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
     return KKACHI_EJSON;
   }
   text = json_string_value(jt);
-  jid = json_object_get(obj, "id");
-  if (json_is_integer(jid)) {
-    snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(jid));
-    id = idbuf;
-  } else if ((rc = opt_string(r, obj, "id", &id)))
-    return rc;
-  if (!id) {
-    snprintf(idbuf, sizeof idbuf, "%.40s-%lu", r->name, r->lineno);
-    id = idbuf;
-  }
+  if ((rc = record_id(r, obj, jt, &idb)))
+    goto done;
+  id = idb.data;
   rc = kkachi_article_new(out, id, text, json_string_length(jt), bad);
   if (rc) {
     char why[384];
@@ -257,28 +302,20 @@ record(kkachi_reader *r, json_t *obj, kkachi_article **out, size_t *bad)
     snprintf(why, sizeof why, "%.300s", r->msg);
     snprintf(r->msg, sizeof r->msg, "article '%.80s': %s (in its text)", id,
              why);
-    return rc;
+    goto done;
   }
-  for (i = 0; i < sizeof meta / sizeof *meta; i++) {
-    if ((rc = opt_string(r, obj, meta[i], &v))
-        || (v && *v && (rc = kkachi_article_set(*out, meta[i], v))))
-      goto fail;
+  for (i = 0; !rc && i < sizeof meta / sizeof *meta; i++)
+    if (!(rc = opt_string(r, obj, meta[i], &v)) && v && *v)
+      rc = kkachi_article_set(*out, meta[i], v);
+  if (!rc)
+    rc = authors(r, obj, *out);
+  if (rc) {
+    rc = bad_meta(r, rc, id);
+    kkachi_article_free(*out);
+    *out = NULL;
   }
-  if ((rc = authors(r, obj, *out)))
-    goto fail;
-  return 0;
-fail:
-  if (rc == KKACHI_EINVAL) {
-    snprintf(r->msg, sizeof r->msg, "article '%.80s': a bad metadata value",
-             id);
-    rc = KKACHI_EJSON;
-  } else if (rc == KKACHI_EJSON) {
-    char why[384];
-    snprintf(why, sizeof why, "%.300s", r->msg);
-    snprintf(r->msg, sizeof r->msg, "article '%.80s': %s", id, why);
-  }
-  kkachi_article_free(*out);
-  *out = NULL;
+done:
+  kkachi__buf_free(&idb);
   return rc;
 }
 
@@ -326,6 +363,20 @@ next_jsonl(kkachi_reader *r, kkachi_article **out, unsigned long *line,
   }
 }
 
+/* A date that is no day of the calendar is left out, with a warning:
+ * written as xsd:date it would make the output invalid. */
+static void
+check_date(kkachi_reader *r, kkachi_article *a)
+{
+  if (!a->date || kkachi__date_valid(a->date))
+    return;
+  snprintf(r->msg, sizeof r->msg,
+           "article '%.80s': date '%.40s' is not a calendar date "
+           "(YYYY-MM-DD); left out", a->id, a->date);
+  kkachi__free(a->date);
+  a->date = NULL;
+}
+
 int
 kkachi_reader_next(kkachi_reader *r, kkachi_article **out, unsigned long *line,
                    unsigned long *col, size_t *offset)
@@ -342,6 +393,8 @@ kkachi_reader_next(kkachi_reader *r, kkachi_article **out, unsigned long *line,
     rc = next_jsonl(r, out, &l, &c, &o);
   else
     rc = next_text(r, out, &l, &c, &o);
+  if (!rc && *out)
+    check_date(r, *out);
   if (line)
     *line = l;
   if (col)

@@ -11,6 +11,8 @@ struct kkachi_writer {
   kkachi_engine *e;
   raptor_serializer *ser;
   int nquads;
+  librdf_storage *seen_store; /* RDF/JSON: the triples already sent */
+  librdf_model *seen;
   int evidence;
   int text;
   int started;
@@ -45,6 +47,14 @@ kkachi_writer_new(kkachi_writer **out, kkachi_engine *e, FILE *fp,
   wr->nquads = !strcmp(format, "nquads");
   wr->ser = raptor_new_serializer(rw, format);
   if (!wr->ser)
+    goto fail;
+  /* raptor's RDF/JSON serializer keeps every triple until the end and
+   * fails on one it already holds (an entity two articles share): the
+   * writer sends each triple once */
+  if (!strcmp(format, "json")
+      && (!(wr->seen_store = librdf_new_storage(
+              w, "hashes", NULL, "hash-type='memory',index-predicates='no'"))
+          || !(wr->seen = librdf_new_model(w, wr->seen_store, NULL))))
     goto fail;
   /* Turtle and RDF/XML get prefixes for the vocabularies but no base:
    * raptor would write the vocabulary prefixes relative to it
@@ -105,7 +115,11 @@ serialize_model(kkachi_writer *w, librdf_model *model, const char *iri)
     librdf_statement *s = librdf_stream_get_object(st);
     raptor_statement copy = *s; /* librdf_statement is raptor_statement */
     copy.graph = graph;
-    if (raptor_serializer_serialize_statement(w->ser, &copy))
+    if (w->seen && librdf_model_contains_statement(w->seen, s))
+      ; /* sent with an earlier article */
+    else if (w->seen && librdf_model_add_statement(w->seen, s))
+      rc = KKACHI_ENOMEM;
+    else if (raptor_serializer_serialize_statement(w->ser, &copy))
       rc = KKACHI_EIO;
     librdf_stream_next(st);
   }
@@ -167,5 +181,9 @@ kkachi_writer_free(kkachi_writer *w)
     (void)raptor_serializer_serialize_end(w->ser);
   if (w->ser)
     raptor_free_serializer(w->ser);
+  if (w->seen)
+    librdf_free_model(w->seen);
+  if (w->seen_store)
+    librdf_free_storage(w->seen_store);
   kkachi__free(w);
 }

@@ -56,6 +56,27 @@ awk -v n=$reps 'BEGIN { s = "한 줄이 아주 길다 "; for (i = 0; i < n; i++)
 expect_status 0 $X --time-limit 0 -f ntriples "$T/long.txt"
 grep -q 'person/\\uBC15\\uC11C\\uC900>' "$T/out" || fail "fact at the end of a 10 MB line lost"
 
+s='노은서 교육부 장관이 말했다.'
+# dates: a calendar day is typed, another is left out with a warning
+# (from JSON Lines and from a page's metadata)
+{
+  printf '{"id": "d1", "text": "%s", "date": "2024-02-29"}\n' "$s"
+  printf '{"id": "d2", "text": "%s", "date": "2025-13-45"}\n' "$s"
+  printf '{"id": "d3", "text": "%s", "date": "2023-02-29"}\n' "$s"
+} >"$T/dates.jsonl"
+expect_status 1 $X -f nquads "$T/dates.jsonl"
+expect_err "kkachi: $T/dates.jsonl:2:1: warning: article 'd2': date '2025-13-45' is not a calendar date (YYYY-MM-DD); left out"
+expect_err "kkachi: $T/dates.jsonl:3:1: warning: article 'd3': date '2023-02-29' is not"
+[ "$(grep -c datePublished "$T/out")" = 1 ] || fail "dates: $(grep datePublished "$T/out")"
+grep -q "datePublished> \"2024-02-29\"^^<http://www.w3.org/2001/XMLSchema#date> <https://w3id.org/kkachi/id/article/d1>" "$T/out" ||
+  fail "2024-02-29 lost"
+[ "$(awk '{ print $(NF - 1) }' "$T/out" | uniq | wc -l)" = 3 ] || fail "an article with a bad date was lost"
+printf '<html><head><meta property="article:published_time" content="2025-02-30T09:00:00+09:00"></head><body><article><p>%s</p></article></body></html>\n' "$s" >"$T/page.html"
+expect_status 1 $X -f nquads "$T/page.html"
+expect_err "kkachi: $T/page.html: warning: article '$T/page.html': date '2025-02-30' is not a calendar date"
+grep -q datePublished "$T/out" && fail "the page's bad date was written"
+grep -q "page.html> \.\$" "$T/out" || fail "the page was lost"
+
 # usage errors
 expect_status 2 "$KKACHI" extract --format xml "$good"
 expect_err "unknown format 'xml'"

@@ -8,17 +8,18 @@
 ex="$SRCDIR/examples/ko-program-news.txt"
 X="$KKACHI extract --rules $RULES"
 
-# ---- folders
+# ---- folders (named from $T: an article is named by its path as given)
+cd "$T" || exit 1
 mkdir -p "$T/c/b/deep" "$T/c/a" "$T/c/.hidden"
 cp "$ex" "$T/c/b/deep/two.txt"
 cp "$ex" "$T/c/a/one.txt"
 cp "$ex" "$T/c/.hidden/no.txt"
 cp "$ex" "$T/c/a/no.md"
 printf '{"id": "j1", "text": "노은서 교육부 장관이 말했다."}\n' >"$T/c/b/three.jsonl"
-expect_status 0 $X -f nquads "$T/c"
+expect_status 0 $X -f nquads c
 awk '{ print $(NF - 1) }' "$T/out" | uniq >"$T/graphs"
-printf '%s\n' '<https://w3id.org/kkachi/id/article/a%2Fone.txt>' \
-  '<https://w3id.org/kkachi/id/article/b%2Fdeep%2Ftwo.txt>' \
+printf '%s\n' '<https://w3id.org/kkachi/id/article/c%2Fa%2Fone.txt>' \
+  '<https://w3id.org/kkachi/id/article/c%2Fb%2Fdeep%2Ftwo.txt>' \
   '<https://w3id.org/kkachi/id/article/j1>' >"$T/want"
 cmp -s "$T/graphs" "$T/want" || fail "folder order: $(cat "$T/graphs")"
 [ -s "$T/err" ] && fail "stderr not a terminal, yet: $(cat "$T/err")"

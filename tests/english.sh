@@ -19,7 +19,7 @@ has() {
 expect_status 0 "$KKACHI" extract --rules "$RULES" -f ntriples -o "$T/en.nt" "$EN"
 $F "$T/en.nt" >"$T/en.facts"
 P=program/Next-GenerationQuantumPlatformProject
-has "$T/en.facts" "language en-program-news.txt en"
+has "$T/en.facts" "language $EN en" # named by its path as given
 has "$T/en.facts" "affiliation person/Kang_Haram org/과학기술정보통신부 role/차관 title=vice minister evidence=2"
 has "$T/en.facts" "affiliation person/Noh_Eunseo org/한국과학기술원 role/교수 title=professor evidence=1"
 has "$T/en.facts" "affiliation person/Hong_Minjae org/정보통신기획평가원 role/president title=president evidence=1"

@@ -43,6 +43,17 @@ n = sum(len(vs) for p in d.values() for vs in p.values())
 want = sum(1 for l in open(sys.argv[2], encoding="utf-8") if l.strip())
 assert n == want, (n, want)
 PY2
+# RDF/JSON of a corpus whose articles share entities: the union, whole
+cp "$ex" "$T/copy.txt"
+expect_status 0 "$KKACHI" extract --rules "$RULES" -f ntriples "$ex" "$T/copy.txt" "$T/two.jsonl"
+LC_ALL=C sort -u "$T/out" >"$T/union.nt"
+expect_status 0 "$KKACHI" extract --rules "$RULES" -f json "$ex" "$T/copy.txt" "$T/two.jsonl"
+[ -s "$T/err" ] && fail "RDF/JSON of shared entities: $(cat "$T/err")"
+cp "$T/out" "$T/union.json"
+parses json "$T/union.json"
+"$RAPPER" -q -i json -o ntriples "$T/union.json" | LC_ALL=C sort -u >"$T/got.nt"
+cmp -s "$T/union.nt" "$T/got.nt" ||
+  fail "RDF/JSON holds $(wc -l <"$T/got.nt") triples, want $(wc -l <"$T/union.nt")"
 # a picture: names, titles and counts as labels, no IRIs; --svg through
 # Graphviz when it is installed
 expect_status 0 "$KKACHI" extract --rules "$RULES" -f dot "$ex"

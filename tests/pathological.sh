@@ -29,7 +29,7 @@ n=$(grep -c 'nif-core#anchorOf>' "$T/out")
 # is written
 awk 'BEGIN { for (i = 0; i < 300000; i++) printf "김하늘 장관은 %d번째로 말했다. ", i; print "" }' >"$T/wall.txt"
 expect_status 0 timeout 120 $X --time-limit 0.2 "$T/wall.txt"
-expect_err "article 'wall.txt': matching stopped after 0.2 s at sentence "
+expect_err "article '$T/wall.txt': matching stopped after 0.2 s at sentence "
 grep -q 'person/\\uAE40\\uD558\\uB298>' "$T/out" || fail "wall: the facts read before were lost"
 expect_status 2 $X --time-limit soon "$T/wall.txt"
 expect_err "--time-limit: 'soon' is not a number of seconds"

@@ -115,8 +115,8 @@ main(void)
   check_facts(e);
   check_writer(e, "ntriples",
                "<https://example.org/kg/person/\\uC1A1\\uB2E4\\uC778>");
-  check_writer(e, "turtle", "<https://example.org/kg/article/t_2>");
-  check_writer(e, "nquads", "<https://example.org/kg/article/t_2> .");
+  check_writer(e, "turtle", "<https://example.org/kg/article/t%202>");
+  check_writer(e, "nquads", "<https://example.org/kg/article/t%202> .");
   check_bad_articles();
   kkachi_engine_free(e);
   return CHECK_END();
