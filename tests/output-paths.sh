@@ -53,12 +53,14 @@ no_tmp FIFO
 expect_status 0 "$KKACHI" extract --rules "$RULES" -o /dev/null --svg /dev/null "$ex"
 [ -c /dev/null ] || fail "/dev/null is no longer a character device"
 if [ -c /dev/full ]; then
-  expect_status 2 "$KKACHI" extract --rules "$RULES" -o /dev/full "$ex" "$ex"
+  # several articles (copies under other names, as a repeated name warns)
+  for i in 1 2 3; do cp "$ex" "$T/ex$i.txt"; done
+  expect_status 2 "$KKACHI" extract --rules "$RULES" -o /dev/full "$ex" "$T/ex1.txt"
   expect_err "kkachi: /dev/full: cannot write: No space left on device"
   [ "$(wc -l <"$T/err")" = 1 ] || fail "-o /dev/full: not one error line"
   [ -c /dev/full ] || fail "/dev/full is no longer a character device"
   # in threads too: the run stops at the first error, with one message
-  expect_status 2 "$KKACHI" extract --rules "$RULES" -j 2 -f ntriples -o /dev/full "$ex" "$ex" "$ex" "$ex"
+  expect_status 2 "$KKACHI" extract --rules "$RULES" -j 2 -f ntriples -o /dev/full "$ex" "$T/ex1.txt" "$T/ex2.txt" "$T/ex3.txt"
   [ "$(wc -l <"$T/err")" = 1 ] || fail "-j 2 -o /dev/full: not one error line"
 fi
 

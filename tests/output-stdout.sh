@@ -22,7 +22,9 @@ expect_err "kkachi: cannot write to standard output: No space left on device"
 full "--help" "$KKACHI" --help
 full "extract" "$KKACHI" extract --rules "$RULES" "$ex"
 expect_err "kkachi: cannot write to standard output: No space left on device"
-full "extract -j 2" "$KKACHI" extract --rules "$RULES" -j 2 -f nquads "$ex" "$ex" "$ex"
+# several articles (copies under other names, as a repeated name warns)
+for i in 1 2; do cp "$ex" "$T/ex$i.txt"; done
+full "extract -j 2" "$KKACHI" extract --rules "$RULES" -j 2 -f nquads "$ex" "$T/ex1.txt" "$T/ex2.txt"
 "$KKACHI" extract --rules "$RULES" -f nquads "$ex" >"$T/a.nq" 2>/dev/null
 expect_status 0 "$KKACHI" load --store "sqlite:$T/q.db" "$T/a.nq"
 full "query" "$KKACHI" query --store "sqlite:$T/q.db" --results csv \
