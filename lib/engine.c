@@ -469,6 +469,7 @@ kkachi_strerror(int code)
   case KKACHI_ENET: return "the server could not be reached";
   case KKACHI_EHTTP: return "the server answered with an error";
   case KKACHI_EAUTH: return "the server refused the credentials";
+  case KKACHI_EBUSY: return "the store is in use";
   default: return "unknown error";
   }
 }
