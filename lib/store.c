@@ -118,8 +118,8 @@ open_sqlite(kkachi_store *s, const char *path)
   /* a file there already must be Redland's: checked before Redland
    * writes to it */
   if (reader ? kkachi__store_sqlite_check(path, s->why, sizeof s->why)
-             : !fresh
-                   && kkachi__store_sqlite_prepare(path, s->why, sizeof s->why))
+             : !fresh && kkachi__store_sqlite_prepare(path, s->why,
+                                                      sizeof s->why))
     return KKACHI_ERDF;
   s->storage = librdf_new_storage(s->world, "sqlite", path,
                                   fresh ? "new='yes'" : "new='no'");
@@ -215,8 +215,9 @@ kkachi_store_open_with(kkachi_store **out, kkachi_engine *e,
     /* Berkeley DB cannot open the files of a store there */
     int damaged = rc == KKACHI_ERDF && s->cur.len && s->cur.data[0];
     kkachi__log(&e->log, KKACHI_LOG_ERROR, where, 0, 0,
-                "cannot open the store%s%s%s", damaged ? ": it is damaged" : "",
-                s->why[0] ? ": " : "", s->why);
+                "cannot open the store%s%s%s",
+                damaged ? ": it is damaged" : "", s->why[0] ? ": " : "",
+                s->why);
     s->broken = 1;
     kkachi_store_free(s);
     return rc;

@@ -34,6 +34,8 @@ on_statement(void *user_data, raptor_statement *st)
   size_t n;
   const unsigned char *iri;
 
+  if (c->src->errors) /* what raptor makes of a broken line */
+    return;
   if (c->s->report && !st->graph) /* in the file's graph */
     note(c, (const unsigned char *)c->src->iri.data, c->src->iri.len);
   if (!c->s->report || !st->graph || st->graph->type != RAPTOR_TERM_TYPE_URI

@@ -43,7 +43,8 @@ static int
 is_legacy_file(const char *name)
 {
   size_t n = strlen(name);
-  return !strncmp(name, "kkachi-", 7) && n > 10 && !strcmp(name + n - 3, ".db");
+  return !strncmp(name, "kkachi-", 7) && n > 10
+         && !strcmp(name + n - 3, ".db");
 }
 
 /* Removes a generation: its files, then itself. */
