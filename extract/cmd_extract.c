@@ -553,7 +553,8 @@ cmd_extract(int argc, char **argv)
     worst = EXIT_FAILED;
 done:
   kkachi_writer_free(w);
-  kkachi_store_free(store);
+  if (kkachi_store_close(store)) /* logged; the store is as it was */
+    worst = EXIT_FAILED;
   if (remote_active(&o.remote)) {
     if (remote_close(&o.remote, ep))
       worst = EXIT_FAILED;

@@ -26,22 +26,27 @@ load_help(FILE *fp)
         "                holding a Berkeley DB store with named graphs,\n"
         "                sqlite:PATH for one SQLite file, or\n"
         "                NAME:ARG:OPTIONS for another Redland storage\n"
+        "  --no-wait     fail at once when another kkachi uses the store,\n"
+        "                instead of waiting for it\n"
         REMOTE_LOAD_HELP
+        "                (--failed and --only work with --store too)\n"
         "\n"
         "exit status: 0 done, 1 some files or graphs could not be loaded\n"
-        "(each is named on stderr), 2 nothing done (usage, the store cannot\n"
-        "be opened, the server refused the credentials)\n",
+        "(each is named on stderr; a file that does not parse to its end\n"
+        "changes nothing), 2 nothing done (usage, no file loaded into a\n"
+        "store, the store cannot be opened or written, the server refused\n"
+        "the credentials)\n",
         fp);
 }
 
 static kkachi_store *
-open_store(kkachi_engine **e, const char *spec)
+open_store(kkachi_engine **e, const char *spec, int flags)
 {
   kkachi_store *s = NULL;
   if (kkachi_engine_new(e))
     return NULL;
   kkachi_engine_set_log(*e, cli_log, NULL);
-  if (kkachi_store_open(&s, *e, spec)) {
+  if (kkachi_store_open_with(&s, *e, spec, flags)) {
     kkachi_engine_free(*e);
     *e = NULL;
     return NULL;
@@ -92,28 +97,75 @@ done:
   return status;
 }
 
+/* Loads every file into a store; returns the exit status. */
+static int
+load_store(remote_opts *r, const char *spec, int flags, int first, int argc,
+           char **argv)
+{
+  kkachi_engine *e = NULL;
+  kkachi_store *s;
+  size_t graphs = 0, triples = 0, added, removed;
+  double t0 = cli_now();
+  char changes[64];
+  int i, rc, status, loaded = 0;
+
+  if ((status = remote_lists_open(r)))
+    return status;
+  if (!(s = open_store(&e, spec, flags))) {
+    remote_lists_close(r);
+    return EXIT_FAILED;
+  }
+  kkachi_store_set_callbacks(s, remote_report, remote_want, r);
+  for (i = first; i < argc || (i == first && first == argc); i++) {
+    size_t g = 0, t = 0;
+    rc = kkachi_store_load(s, i < argc ? argv[i] : "-", NULL, &g, &t);
+    if (rc == KKACHI_ERDF || rc == KKACHI_ENOMEM) {
+      status = EXIT_FAILED; /* the store's fault: said on closing */
+      break;
+    }
+    if (rc)
+      status = EXIT_FINDING; /* reported with its location */
+    loaded += !rc;
+    graphs += g;
+    triples += t;
+  }
+  /* what changed, not the store's size: counting the statements of a
+   * Berkeley DB store reads all of it */
+  kkachi_store_changes(s, &added, &removed);
+  snprintf(changes, sizeof changes, " (%lu added, %lu removed)",
+           (unsigned long)added, (unsigned long)removed);
+  if (kkachi_store_close(s))
+    status = EXIT_FAILED;
+  else
+    summary(spec, changes, graphs, triples, t0);
+  if (status == EXIT_FINDING && !loaded)
+    status = EXIT_FAILED; /* no file loaded: nothing useful done */
+  kkachi_engine_free(e);
+  if (remote_lists_close(r))
+    status = EXIT_FAILED;
+  return status;
+}
+
 int
 cmd_load(int argc, char **argv)
 {
   static const struct option longs[] = {
       {"store", required_argument, NULL, 's'},
+      {"no-wait", no_argument, NULL, 'W'},
       {"help", no_argument, NULL, 'h'},
       REMOTE_LONG_OPTIONS,
       {NULL, 0, NULL, 0}};
   const char *spec = NULL;
-  kkachi_engine *e = NULL;
-  kkachi_store *s;
   remote_opts r;
-  size_t graphs = 0, triples = 0, added, removed;
-  double t0 = cli_now();
-  char changes[64];
-  int c, i, rc, status = EXIT_DONE;
+  int c, rc, flags = 0;
 
   remote_init(&r, 0);
   optind = 1;
   while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
     if (c == 's')
       spec = optarg;
+    else if (c == 'W')
+      flags |= KKACHI_STORE_NOWAIT;
     else if (c == 'h') {
       load_help(stdout);
       return EXIT_DONE;
@@ -130,27 +182,8 @@ cmd_load(int argc, char **argv)
     }
     return load_remote(&r, optind, argc, argv);
   }
-  if (!spec)
-    spec = cli_default_store();
-  if (!(s = open_store(&e, spec)))
-    return EXIT_FAILED;
-  for (i = optind; i < argc || (i == optind && optind == argc); i++) {
-    size_t g = 0, t = 0;
-    const char *path = i < argc ? argv[i] : "-";
-    if (kkachi_store_load(s, path, NULL, &g, &t))
-      status = EXIT_FINDING; /* reported with its location */
-    graphs += g;
-    triples += t;
-  }
-  /* what changed, not the store's size: counting the statements of a
-   * Berkeley DB store reads all of it */
-  kkachi_store_changes(s, &added, &removed);
-  snprintf(changes, sizeof changes, " (%lu added, %lu removed)",
-           (unsigned long)added, (unsigned long)removed);
-  summary(spec, changes, graphs, triples, t0);
-  kkachi_store_free(s);
-  kkachi_engine_free(e);
-  return status;
+  return load_store(&r, spec ? spec : cli_default_store(), flags, optind,
+                    argc, argv);
 }
 
 static void
@@ -172,6 +205,8 @@ query_help(FILE *fp)
         "                     (default 60)\n"
         "  --retries N        extra attempts after 5xx or a lost connection\n"
         "  --results FORMAT   table (default), csv, tsv, json or xml\n"
+        "  --no-wait          fail at once while a kkachi load writes the\n"
+        "                     store, instead of waiting for it\n"
         "\n"
         "exit status: 0 done, 2 the query or the store could not be used\n",
         fp);
@@ -236,6 +271,7 @@ cmd_query(int argc, char **argv)
   static const struct option longs[] = {
       {"store", required_argument, NULL, 's'},
       {"results", required_argument, NULL, 'r'},
+      {"no-wait", no_argument, NULL, 'W'},
       {"help", no_argument, NULL, 'h'},
       REMOTE_LONG_OPTIONS,
       {NULL, 0, NULL, 0}};
@@ -244,7 +280,7 @@ cmd_query(int argc, char **argv)
   kkachi_store *s;
   remote_opts r;
   char *q;
-  int c, rc;
+  int c, rc, flags = KKACHI_STORE_READ;
 
   remote_init(&r, 1);
   optind = 1;
@@ -253,6 +289,8 @@ cmd_query(int argc, char **argv)
       spec = optarg;
     else if (c == 'r')
       format = optarg;
+    else if (c == 'W')
+      flags |= KKACHI_STORE_NOWAIT;
     else if (c == 'h') {
       query_help(stdout);
       return EXIT_DONE;
@@ -290,7 +328,7 @@ cmd_query(int argc, char **argv)
     free(q);
     return rc ? EXIT_FAILED : EXIT_DONE;
   }
-  if (!(s = open_store(&e, spec ? spec : cli_default_store()))) {
+  if (!(s = open_store(&e, spec ? spec : cli_default_store(), flags))) {
     free(q);
     return EXIT_FAILED;
   }
@@ -303,7 +341,8 @@ cmd_query(int argc, char **argv)
                                       ? "the query is not valid SPARQL"
                                       : kkachi_strerror(rc));
   free(q);
-  kkachi_store_free(s);
+  if (kkachi_store_close(s))
+    rc = KKACHI_ERDF;
   kkachi_engine_free(e);
   return rc ? EXIT_FAILED : EXIT_DONE;
 }

@@ -151,8 +151,8 @@ read_only(remote_opts *r)
   return 0;
 }
 
-static int
-want(const char *graph, void *user_data)
+int
+remote_want(const char *graph, void *user_data)
 {
   remote_opts *r = user_data;
   if (!r->only_path)
@@ -160,9 +160,9 @@ want(const char *graph, void *user_data)
   return bsearch(&graph, r->only, r->nonly, sizeof *r->only, cmp_str) != NULL;
 }
 
-static void
-report(const char *graph, size_t triples, int rc, const char *why,
-       void *user_data)
+void
+remote_report(const char *graph, size_t triples, int rc, const char *why,
+              void *user_data)
 {
   remote_opts *r = user_data;
   (void)triples;
@@ -179,13 +179,9 @@ report(const char *graph, size_t triples, int rc, const char *why,
 }
 
 int
-remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r)
+remote_lists_open(remote_opts *r)
 {
   int rc;
-  *out = NULL;
-  r->ep.password = getenv("KKACHI_PASSWORD");
-  if (r->ep.password && !*r->ep.password)
-    r->ep.password = NULL;
   if (r->only_path && (rc = read_only(r)))
     return rc;
   if (r->failed_path) {
@@ -193,11 +189,24 @@ remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r)
       return EXIT_FAILED;
     r->failed_open = 1;
   }
+  return 0;
+}
+
+int
+remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r)
+{
+  int rc;
+  *out = NULL;
+  r->ep.password = getenv("KKACHI_PASSWORD");
+  if (r->ep.password && !*r->ep.password)
+    r->ep.password = NULL;
+  if ((rc = remote_lists_open(r)))
+    return rc;
   if ((rc = kkachi_endpoint_open(out, e, &r->ep))) {
     cli_error("cannot start the client: %s", kkachi_strerror(rc));
     return EXIT_FAILED;
   }
-  kkachi_endpoint_set_callbacks(*out, report, want, r);
+  kkachi_endpoint_set_callbacks(*out, remote_report, remote_want, r);
   return 0;
 }
 
@@ -218,13 +227,19 @@ say_fatal(const remote_opts *r)
 int
 remote_close(remote_opts *r, kkachi_endpoint *ep)
 {
-  size_t i;
-  int rc = 0;
   if (ep)
     kkachi_endpoint_flush(ep);
   kkachi_endpoint_free(ep);
   if (r->fatal)
     say_fatal(r);
+  return remote_lists_close(r);
+}
+
+int
+remote_lists_close(remote_opts *r)
+{
+  size_t i;
+  int rc = 0;
   if (r->nfailed)
     cli_error("%lu graphs not loaded%s%s", (unsigned long)r->nfailed,
               r->failed_path ? "; listed in " : "",

@@ -74,6 +74,21 @@ int remote_active(const remote_opts *r);
  * list and the --failed file. Returns an exit status. */
 int remote_open(kkachi_endpoint **out, kkachi_engine *e, remote_opts *r);
 
+/* Reads the --only list and opens the --failed file, for a server or a
+ * store. Returns an exit status. */
+int remote_lists_open(remote_opts *r);
+
+/* The filter and report callbacks of a server or a store (user_data: the
+ * remote_opts): graphs in the --only list; graphs not loaded counted and
+ * written to the --failed file. */
+int remote_want(const char *graph, void *user_data);
+void remote_report(const char *graph, size_t triples, int rc,
+                   const char *why, void *user_data);
+
+/* Says how many graphs did not load, and closes the lists. Returns 0, or
+ * -1 when the --failed list could not be written. */
+int remote_lists_close(remote_opts *r);
+
 /* Sends what is batched, says (once) why the server took nothing more
  * and how many graphs did not load (r->nfailed keeps the count, r->fatal
  * the reason, then the status is 2), closes the client and the lists.

@@ -479,6 +479,7 @@ kkachi_strerror(int code)
   case KKACHI_EHTTP: return "the server answered with an error";
   case KKACHI_EAUTH: return "the server refused the credentials";
   case KKACHI_ETIMEOUT: return "the server did not answer in time";
+  case KKACHI_EBUSY: return "the store is in use";
   default: return "unknown error";
   }
 }

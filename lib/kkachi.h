@@ -28,7 +28,8 @@ enum {
   KKACHI_ENET = -14,     /* a server could not be reached */
   KKACHI_EHTTP = -15,    /* a server answered with an error */
   KKACHI_EAUTH = -16,    /* a server refused the credentials */
-  KKACHI_ETIMEOUT = -17  /* a server did not answer in time */
+  KKACHI_ETIMEOUT = -17, /* a server did not answer in time */
+  KKACHI_EBUSY = -18     /* the store is in use (KKACHI_STORE_NOWAIT) */
 };
 
 /* Returns a static English text for an error code; never NULL. */
@@ -300,6 +301,24 @@ typedef struct kkachi_store kkachi_store;
 int kkachi_store_open(kkachi_store **out, kkachi_engine *engine,
                       const char *spec);
 
+/* How kkachi_store_open_with opens a store. */
+enum {
+  KKACHI_STORE_READ = 1,  /* for queries only: shared with other readers,
+                             never created, nothing written */
+  KKACHI_STORE_NOWAIT = 2 /* fail with KKACHI_EBUSY instead of waiting
+                             while another process writes the store (or,
+                             for a writer, reads it) */
+};
+
+/* As kkachi_store_open (which is this with flags 0: for writing), with
+ * KKACHI_STORE_* flags. A folder or sqlite: store has a lock file (the
+ * folder's "lock", PATH.lock): one process writes it, or many read it.
+ * A folder store opened for writing is written as a copy that becomes
+ * the store when kkachi_store_close succeeds: a writer killed or failed
+ * before leaves the store as it was. */
+int kkachi_store_open_with(kkachi_store **out, kkachi_engine *engine,
+                           const char *spec, int flags);
+
 /* Loads an RDF file ("-" for stdin; syntax NULL guesses by the name:
  * .nq N-Quads, .trig TriG, .ttl Turtle, .nt N-Triples). Every named graph
  * it holds replaces the store's graph of that name, by difference (what
@@ -308,9 +327,12 @@ int kkachi_store_open(kkachi_store **out, kkachi_engine *engine,
  * IRI), so that loading the same file again replaces its triples instead
  * of adding them. A statement the file repeats is stored once. The
  * statements of a graph may come in any order; until the file ends, each
- * takes some 50 bytes of memory (a digest). A syntax error stops the load:
- * the graphs read so far replace their stored versions.
- * *graphs and *triples (may be NULL) get what was read. */
+ * takes some 50 bytes of memory (a digest). The file is read to its end
+ * before the store is written: one that does not parse changes nothing
+ * (KKACHI_ESYNTAX). KKACHI_ERDF: the store could not be written (logged
+ * against the store); it takes nothing more, and kkachi_store_close
+ * leaves it as it was. *graphs and *triples (may be NULL) get what was
+ * read. */
 int kkachi_store_load(kkachi_store *store, const char *path,
                       const char *syntax, size_t *graphs, size_t *triples);
 
@@ -335,7 +357,13 @@ void kkachi_store_changes(const kkachi_store *store, size_t *added,
 int kkachi_store_query(kkachi_store *store, const char *sparql,
                        const char *format, FILE *fp);
 
-/* Closes the store (all is on disk already). NULL is allowed. */
+/* Closes the store and frees it: what was written becomes the store's
+ * (a folder store's new copy is renamed into place), unless a write
+ * failed, which leaves the store as it was. Returns 0, or the error,
+ * logged. NULL is allowed. */
+int kkachi_store_close(kkachi_store *store);
+
+/* As kkachi_store_close, without the result. NULL is allowed. */
 void kkachi_store_free(kkachi_store *store);
 
 /* ---- SPARQL servers: loading by the Graph Store Protocol or SPARQL
@@ -375,6 +403,13 @@ typedef void (*kkachi_graph_fn)(const char *graph, size_t triples, int rc,
 
 /* Says whether a graph should be sent (nonzero) or skipped (0). */
 typedef int (*kkachi_graph_filter_fn)(const char *graph, void *user_data);
+
+/* Sets for kkachi_store_load the filter of the graphs to load, and the
+ * callback told of the graphs of a file that was not loaded (either may
+ * be NULL); user_data is passed to both. */
+void kkachi_store_set_callbacks(kkachi_store *store, kkachi_graph_fn report,
+                                kkachi_graph_filter_fn filter,
+                                void *user_data);
 
 /* Opens a client for a server. No request is made yet. *out becomes owned
  * by the caller and must be freed before the engine. */

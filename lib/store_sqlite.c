@@ -15,6 +15,10 @@
 
 #include "store.h"
 
+/* How long a connection waits for another program's lock on the file
+ * (kkachi's own processes wait on the lock file first). */
+#define KK_SQLITE_WAIT_MS 60000
+
 static const char *const index_sql[] = {
   "CREATE INDEX IF NOT EXISTS kkachi_literal ON literals (text)",
   "CREATE INDEX IF NOT EXISTS kkachi_blank ON blanks (blank)",
@@ -49,23 +53,28 @@ count_tables(sqlite3 *db, int *n)
   return rc;
 }
 
-int
-kkachi__store_sqlite_prepare(const char *path, char *why, size_t n)
+/* Opens path, checks it has Redland's tables, and with write gives it
+ * kkachi's indexes. */
+static int
+prepare(const char *path, int write, char *why, size_t n)
 {
   sqlite3 *db = NULL;
   const char *msg = NULL;
   size_t i;
   int tables = 0;
+  /* read-write even to read: a load killed or failed leaves a journal
+   * that the first to open the file rolls back (read-only where the
+   * file is write-protected) */
   int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
 
-  if (rc == SQLITE_OK) /* another kkachi may be committing a load */
-    rc = sqlite3_busy_timeout(db, 10000);
+  if (rc == SQLITE_OK) /* another program may be committing */
+    rc = sqlite3_busy_timeout(db, KK_SQLITE_WAIT_MS);
   if (rc == SQLITE_OK)
     rc = count_tables(db, &tables);
   if (rc == SQLITE_OK && tables != 4)
     msg = "not a Redland SQLite store (no table of statements)";
-  for (i = 0;
-       rc == SQLITE_OK && !msg && i < sizeof index_sql / sizeof *index_sql;
+  for (i = 0; write && rc == SQLITE_OK && !msg
+              && i < sizeof index_sql / sizeof *index_sql;
        i++)
     rc = sqlite3_exec(db, index_sql[i], NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -74,4 +83,34 @@ kkachi__store_sqlite_prepare(const char *path, char *why, size_t n)
     snprintf(why, n, "%s", msg);
   sqlite3_close(db);
   return msg ? KKACHI_ERDF : 0;
+}
+
+int
+kkachi__store_sqlite_prepare(const char *path, char *why, size_t n)
+{
+  return prepare(path, 1, why, n);
+}
+
+int
+kkachi__store_sqlite_check(const char *path, char *why, size_t n)
+{
+  return prepare(path, 0, why, n);
+}
+
+/* Called by SQLite for each connection it opens. */
+static int
+on_connection(sqlite3 *db, const char **err, const void *api)
+{
+  (void)err;
+  (void)api;
+  sqlite3_busy_timeout(db, KK_SQLITE_WAIT_MS);
+  return SQLITE_OK;
+}
+
+void
+kkachi__store_sqlite_wait(void)
+{
+  /* the one way to reach Redland's connection; SQLite registers the
+   * same function once however often it is asked */
+  sqlite3_auto_extension((void (*)(void))on_connection);
 }

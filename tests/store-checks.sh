@@ -60,7 +60,9 @@ n4=$("$KKACHI" query --store "$S2" --results csv 'SELECT (COUNT(*) AS ?n) WHERE 
 [ "$n4" = "$n1" ] || fail "extract --load twice gave $n4 statements"
 
 printf '<a> <b> .\n' >"$T/bad.nq"
-expect_status 1 "$KKACHI" load --store "$S" "$T/bad.nq"
+expect_status 2 "$KKACHI" load --store "$S" "$T/bad.nq"
+expect_err "kkachi: $T/bad.nq:1:"
+expect_status 1 "$KKACHI" load --store "$S" "$T/bad.nq" "$T/ex.nq"
 expect_err "kkachi: $T/bad.nq:1:"
 expect_status 2 "$KKACHI" query --store "$S" 'SELECT ?x WHERE { ?x'
 expect_err "not valid SPARQL"
