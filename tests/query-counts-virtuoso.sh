@@ -14,12 +14,7 @@ COPIES=5
 [ -z "${SAN_CFLAGS:-}" ] || COPIES=1
 . "$SRCDIR/tests/query-corpus.sh"
 
-set -- $(vt_ports)
-VT_SQL=$1
-VT_HTTP=$2
-trap 'vt_stop; rm -rf "$T"' EXIT
-vt_write_ini
-vt_start
+vt_boot
 vt_isql dba "set password dba $VT_PASSWORD; checkpoint;" ||
   { cat "$T/vt/isql.out" >&2; fail "cannot set the dba password"; finish; }
 export KKACHI_PASSWORD="$VT_PASSWORD"

@@ -80,6 +80,17 @@ EOF
   done
 }
 
+# vt_boot: a private server on two free loopback ports (VT_SQL,
+# VT_HTTP), started and answering, and stopped when the test exits.
+vt_boot() {
+  set -- $(vt_ports)
+  VT_SQL=$1
+  VT_HTTP=$2
+  trap 'vt_stop; rm -rf "$T"' EXIT
+  vt_write_ini
+  vt_start
+}
+
 # vt_stop: stops the server by its pid and waits for it to go.
 vt_stop() {
   [ -n "$VT_PID" ] || return 0

@@ -8,12 +8,7 @@
 . "$SRCDIR/tests/virtuoso-lib.sh"
 need_virtuoso
 
-set -- $(vt_ports)
-VT_SQL=$1
-VT_HTTP=$2
-trap 'vt_stop; rm -rf "$T"' EXIT
-vt_write_ini
-vt_start
+vt_boot
 
 # only loopback sockets
 vt_listening >"$T/listen"
