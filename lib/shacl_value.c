@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "iri.h"
 #include "shacl.h"
 
@@ -206,17 +207,17 @@ double_ok(const char *s)
          && !strchr(s, 'N');
 }
 
-/* YYYY-MM-DD at s, with a plausible month and day. */
+/* YYYY-MM-DD at s, a day of the calendar (what follows is checked by
+ * the caller). */
 static int
 date_ok(const char *s)
 {
-  int m, d;
-  if (strlen(s) < 10 || !all_digits(s, 4) || s[4] != '-'
-      || !all_digits(s + 5, 2) || s[7] != '-' || !all_digits(s + 8, 2))
+  char day[11];
+  if (strlen(s) < 10)
     return 0;
-  m = atoi(s + 5); /* two checked digits */
-  d = atoi(s + 8);
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  memcpy(day, s, 10);
+  day[10] = '\0';
+  return kkachi__date_valid(day);
 }
 
 static int

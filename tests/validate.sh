@@ -57,4 +57,13 @@ expect_err "kkachi: $T/bad.ttl:1:"
 expect_status 2 $V "$T/missing.ttl"
 expect_err "cannot open"
 expect_status 2 "$KKACHI" validate
+# sh:datatype xsd:date takes days of the calendar only: February 30 and
+# a leap day of a common year are no dates; a leap year's is
+printf '@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n<http://example.org/S> a sh:NodeShape ; sh:targetSubjectsOf <http://example.org/d> ; sh:property [ sh:path <http://example.org/d> ; sh:datatype xsd:date ] .\n' >"$T/date-shapes.ttl"
+for d in 2025-02-30 2023-02-29 2025-04-31; do
+  printf '<http://example.org/a> <http://example.org/d> "%s"^^<http://www.w3.org/2001/XMLSchema#date> .\n' "$d" >"$T/d.nt"
+  expect_status 1 "$KKACHI" validate --shapes "$T/date-shapes.ttl" --no-vocab "$T/d.nt"
+done
+printf '<http://example.org/a> <http://example.org/d> "2024-02-29+09:00"^^<http://www.w3.org/2001/XMLSchema#date> .\n' >"$T/d.nt"
+expect_status 0 "$KKACHI" validate --shapes "$T/date-shapes.ttl" --no-vocab "$T/d.nt"
 finish
