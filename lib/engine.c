@@ -44,6 +44,11 @@ kkachi__rule_free(kk_rule *r)
   for (i = 0; i < r->nfacts; i++)
     kkachi__factspec_clear(&r->facts[i]);
   kkachi__free(r->facts);
+  for (i = 0; i < r->nmarks; i++) {
+    kkachi__free(r->marks[i].type);
+    kkachi__free(r->marks[i].group);
+  }
+  kkachi__free(r->marks);
   for (i = 0; i < r->nexamples; i++) {
     for (j = 0; j < r->examples[i].nex; j++)
       kkachi__factspec_clear(&r->examples[i].ex[j].spec);
@@ -110,6 +115,7 @@ kkachi_engine_free(kkachi_engine *e)
   kkachi__segmenter_free(e->seg);
   kkachi__segmenter_free(e->seg_en);
   kkachi__numparser_free(e->num);
+  kkachi__marked_clear(&e->marked);
   pcre2_match_data_free(e->md);
   pcre2_match_context_free(e->mctx);
   pcre2_jit_stack_free(e->jit);
@@ -393,6 +399,8 @@ kkachi_engine_compile(kkachi_engine *e)
   e->g_prof = kkachi__engine_gazetteer(e, "profession");
   e->g_notname = kkachi__engine_gazetteer(e, "not-name");
   e->g_notorg = kkachi__engine_gazetteer(e, "not-org");
+  e->g_particle = kkachi__engine_gazetteer(e, "particles");
+  e->show_marks = getenv("KKACHI_MENTIONS") && *getenv("KKACHI_MENTIONS");
   if ((rc = kkachi__segmenter_new(&e->seg, "ko", NULL))
       || (rc = kkachi__segmenter_new(
               &e->seg_en, "en@ss=standard",

@@ -9,6 +9,7 @@
 #include "gazscan.h"
 #include "kkachi.h"
 #include "log.h"
+#include "marks.h"
 #include "rule.h"
 #include "strmap.h"
 #include "text.h"
@@ -69,6 +70,11 @@ struct kkachi_engine {
   size_t rdf_heldn;
   /* gazetteers the resolver uses by name; NULL when not loaded */
   kk_gazetteer *g_org, *g_orgclass, *g_title, *g_prof, *g_notname, *g_notorg;
+  kk_gazetteer *g_particle; /* particles and their functions */
+  kk_marked marked;          /* the current sentence's mentions */
+  int show_marks;            /* KKACHI_MENTIONS: write them to stderr */
+  const kk_marked *cur_marked; /* set while a frame rule matches: callout
+                                  positions are in its rewritten text */
 };
 
 /* Finds a gazetteer by name, or NULL. */

@@ -19,12 +19,13 @@ static const char *const email_req[] = { "person", "email", NULL };
 static const char *const program_roles[] = { "name", "programref", NULL };
 static const char *const program_req[] = { "name|programref", NULL };
 static const char *const prole_roles[]
-    = { "agent",      "count",       "label", "program",
-        "programref", "programdesc", "role",  NULL };
+    = { "agent",       "count",       "label", "program", "programref",
+        "programdesc", "programhead", "role",  NULL };
 static const char *const prole_req[] = { "role", "agent|count", NULL };
 static const char *const stage_roles[]
-    = { "program",  "programref", "programdesc", "method",   "methodlabel",
-        "entrants", "selected",   "eliminated",  "interval", NULL };
+    = { "program",     "programref", "programdesc", "programhead",
+        "method",      "methodlabel", "entrants",  "selected",
+        "eliminated",  "interval",    NULL };
 static const char *const stage_req[]
     = { "method|methodlabel|entrants|selected|eliminated", NULL };
 

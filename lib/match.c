@@ -1,4 +1,5 @@
 /* match.c: runs every compiled rule over every sentence, with limits. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -127,18 +128,79 @@ kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data)
     return PCRE2_ERROR_CALLOUT;
   ref = &r->refs[i];
   sp = &e->scan[ref->slot].spans;
-  if (begin)
-    return kkachi__gazspans_starts(sp, e->cur_base + cb->current_position)
-               ? 0
-               : 1;
+  if (begin) {
+    b = cb->current_position;
+    if (e->cur_marked)
+      b = kkachi__marked_begin(e->cur_marked, b);
+    return kkachi__gazspans_starts(sp, e->cur_base + b) ? 0 : 1;
+  }
   if (ref->group >= cb->capture_top)
     return 1;
   b = cb->offset_vector[2 * ref->group];
   end = cb->offset_vector[2 * ref->group + 1];
   if (b == PCRE2_UNSET || end <= b)
     return 1;
+  if (e->cur_marked) {
+    b = kkachi__marked_begin(e->cur_marked, b);
+    end = kkachi__marked_end(e->cur_marked, end);
+  }
   return kkachi__gazspans_has(sp, e->cur_base + b, e->cur_base + end) ? 0
                                                                        : 1;
+}
+
+/* Adds the mentions that r's match marks, by their groups. */
+static int
+add_marks(kkachi_engine *e, const kk_rule *r, const char *subject,
+          const PCRE2_SIZE *ov, uint32_t npairs)
+{
+  size_t i;
+  int rc = 0;
+  for (i = 0; i < r->nmarks && !rc; i++) {
+    uint32_t g = r->marks[i].gno;
+    size_t b, end;
+    if (g >= npairs || ov[2 * g] == PCRE2_UNSET)
+      continue;
+    b = ov[2 * g];
+    end = ov[2 * g + 1];
+    trim_span(subject, &b, &end);
+    rc = kkachi__marked_add(&e->marked, r->marks[i].type, b, end);
+  }
+  return rc;
+}
+
+/* One match of r: its marks, and its facts unless quoted speech hides
+ * them. For a rule over mentions the match's offsets are first taken
+ * back to the sentence's. */
+static int
+take_match(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
+           kk_mentions *ms)
+{
+  const kk_sentence *s = &t->sent[si];
+  const char *subject = t->s + s->begin;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md), raw[128];
+  uint32_t npairs = pcre2_get_ovector_count(e->md), i;
+  int rc;
+
+  if (r->frame) {
+    if (npairs > 64)
+      npairs = 64;
+    for (i = 0; i < npairs; i++) {
+      if (ov[2 * i] == PCRE2_UNSET) {
+        raw[2 * i] = raw[2 * i + 1] = PCRE2_UNSET;
+        continue;
+      }
+      raw[2 * i] = kkachi__marked_begin(&e->marked, ov[2 * i]);
+      raw[2 * i + 1] = kkachi__marked_end(&e->marked, ov[2 * i + 1]);
+      if (raw[2 * i + 1] < raw[2 * i])
+        raw[2 * i + 1] = raw[2 * i];
+    }
+    ov = raw;
+  }
+  if ((rc = add_marks(e, r, subject, ov, npairs)))
+    return rc;
+  if (r->skip_quoted && kkachi__text_in_quote(t, s->begin + ov[0]))
+    return 0;
+  return yield(ms, r, subject, s->begin, si, ov, npairs);
 }
 
 static int
@@ -146,36 +208,35 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
          kk_mentions *ms)
 {
   const kk_sentence *s = &t->sent[si];
-  const char *subject = t->s + s->begin;
-  size_t len = s->end - s->begin, start = 0;
+  const char *subject = r->frame ? e->marked.s.data : t->s + s->begin;
+  size_t len = r->frame ? e->marked.s.len : s->end - s->begin, start = 0;
   unsigned count = 0;
   int rc;
 
   e->cur_rule = r;
   e->cur_base = s->begin;
+  e->cur_marked = r->frame ? &e->marked : NULL;
   while (start <= len) {
     PCRE2_SIZE *ov;
     int n = pcre2_match(r->code, (PCRE2_SPTR)subject, len, start,
                         PCRE2_NO_UTF_CHECK, e->md, e->mctx);
     if (n == PCRE2_ERROR_NOMATCH)
-      return 0;
+      break;
     if (n < 0) { /* a limit: warn and go on with the next rule */
       PCRE2_UCHAR msg[128];
       pcre2_get_error_message(n, msg, sizeof msg);
       kkachi__log(&e->log, KKACHI_LOG_WARNING, r->file, r->line, 0,
                   "rule '%s' stopped on a sentence: %s", r->id,
                   (const char *)msg);
-      return 0;
+      break;
+    }
+    if ((rc = take_match(e, r, t, si, ms))) {
+      e->cur_marked = NULL;
+      return rc;
     }
     ov = pcre2_get_ovector_pointer(e->md);
-    if (!r->skip_quoted || !kkachi__text_in_quote(t, s->begin + ov[0])) {
-      rc = yield(ms, r, subject, s->begin, si, ov,
-                 pcre2_get_ovector_count(e->md));
-      if (rc)
-        return rc;
-    }
     if (++count >= KK_MAX_MATCHES_PER_RULE)
-      return 0;
+      break;
     if (ov[1] > start)
       start = ov[1];
     else { /* empty match: step one code point */
@@ -184,6 +245,7 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
         start++;
     }
   }
+  e->cur_marked = NULL;
   return 0;
 }
 
@@ -211,6 +273,82 @@ cpu_now(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Whether r runs on sentence s of an article in lang. */
+static int
+applies(const kkachi_engine *e, const kk_rule *r, const kk_sentence *s,
+        const char *lang)
+{
+  if (!r->code || strcmp(r->lang, lang))
+    return 0;
+  if (!s->body && !r->scope_any)
+    return 0;
+  return has_needed(e, r, s);
+}
+
+/* The wall on work per article, looked at every 64 runs and after each
+ * run over a long sentence: 1 when it is passed (said once). */
+static int
+past_wall(kkachi_engine *e, const kk_text *t, size_t i, size_t runs,
+          double start)
+{
+  if (e->time_limit <= 0
+      || !(runs % 64 == 0 || t->sent[i].end - t->sent[i].begin > 65536)
+      || cpu_now() - start <= e->time_limit)
+    return 0;
+  kkachi__log(&e->log, KKACHI_LOG_WARNING, NULL, 0, 0,
+              "article '%s': matching stopped after %g s at sentence "
+              "%lu of %lu; the facts read before are kept",
+              e->cur_article ? e->cur_article : "?", e->time_limit,
+              (unsigned long)i + 1, (unsigned long)t->nsent);
+  return 1;
+}
+
+/* Writes the rewritten sentence to stderr, tokens in ⟦ ⟧ (for rule
+ * writers: KKACHI_MENTIONS=1). */
+static void
+show_marks(const kk_marked *k)
+{
+  size_t i;
+  fputs("mentions: ", stderr);
+  for (i = 0; i < k->s.len; i++) {
+    const unsigned char *c = (const unsigned char *)k->s.data + i;
+    if (i + 2 < k->s.len && c[0] == 0xEE && c[1] == 0x80
+        && (c[2] == 0x80 || c[2] == 0x81)) {
+      fputs(c[2] == 0x80 ? "\xE2\x9F\xA6" : "\xE2\x9F\xA7", stderr);
+      i += 2;
+    } else
+      fputc(*c, stderr);
+  }
+  fputc('\n', stderr);
+}
+
+/* Runs the rules that mark mentions over sentence i, then rewrites it
+ * over them for the rules that match over mentions. */
+static int
+mark_sentence(kkachi_engine *e, const kk_text *t, size_t i, const char *lang,
+              kk_mentions *ms, size_t *runs)
+{
+  const kk_sentence *s = &t->sent[i];
+  size_t k;
+  int rc;
+
+  kkachi__marked_reset(&e->marked);
+  for (k = 0; k < e->nrules; k++) {
+    const kk_rule *r = e->rules[k];
+    if (!r->nmarks || !applies(e, r, s, lang))
+      continue;
+    if ((rc = run_rule(e, r, t, i, ms)))
+      return rc;
+    ++*runs;
+  }
+  if ((rc = kkachi__marked_build(&e->marked, t->s + s->begin,
+                                 s->end - s->begin, e->g_particle)))
+    return rc;
+  if (e->show_marks)
+    show_marks(&e->marked);
+  return 0;
+}
+
 int
 kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
               kk_mentions *ms)
@@ -221,29 +359,31 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
 
   if ((rc = kkachi__engine_scan_text(e, t->s, t->len, lang)))
     return rc;
-  for (i = 0; i < t->nsent; i++)
+  for (i = 0; i < t->nsent; i++) {
+    int marked = 0;
     for (k = 0; k < e->nrules; k++) {
       const kk_rule *r = e->rules[k];
-      if (!r->code || strcmp(r->lang, lang))
+      if (r->nmarks || !applies(e, r, &t->sent[i], lang))
         continue;
-      if (!t->sent[i].body && !r->scope_any)
-        continue;
-      if (!has_needed(e, r, &t->sent[i]))
-        continue;
+      if (r->frame && !marked) {
+        if ((rc = mark_sentence(e, t, i, lang, ms, &runs)))
+          return rc;
+        marked = 1;
+      }
       if ((rc = run_rule(e, r, t, i, ms)))
         return rc;
-      /* the wall on work per article, looked at every 64 runs and after
-       * each run over a long sentence */
-      if (e->time_limit > 0
-          && (++runs % 64 == 0 || t->sent[i].end - t->sent[i].begin > 65536)
-          && cpu_now() - start > e->time_limit) {
-        kkachi__log(&e->log, KKACHI_LOG_WARNING, NULL, 0, 0,
-                    "article '%s': matching stopped after %g s at sentence "
-                    "%lu of %lu; the facts read before are kept",
-                    e->cur_article ? e->cur_article : "?", e->time_limit,
-                    (unsigned long)i + 1, (unsigned long)t->nsent);
+      if (past_wall(e, t, i, ++runs, start))
         return 0;
-      }
     }
+    /* rules that mark mentions may yield facts too: run them where no
+     * rule over mentions did */
+    for (k = 0; !marked && k < e->nrules; k++)
+      if (e->rules[k]->nmarks && e->rules[k]->nfacts
+          && applies(e, e->rules[k], &t->sent[i], lang)) {
+        if ((rc = mark_sentence(e, t, i, lang, ms, &runs)))
+          return rc;
+        marked = 1;
+      }
+  }
   return 0;
 }

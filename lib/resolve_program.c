@@ -138,6 +138,7 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
   const char *name = kkachi__slot(m->slot, m->nslots, "program");
   const char *desc = kkachi__slot(m->slot, m->nslots, "programdesc");
   const char *ref = kkachi__slot(m->slot, m->nslots, "programref");
+  const char *head;
   int rc = 0;
 
   *out = NULL;
@@ -149,8 +150,10 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, desc, 1, out);
   else if (ref && !r->last_program)
     rc = program_get(r, ref, 1, out); /* "이 프로그램", never named */
-  else
+  else if (r->last_program)
     *out = r->last_program;
+  else if ((head = kkachi__slot(m->slot, m->nslots, "programhead")))
+    rc = program_get(r, head, 1, out); /* none named in the article yet */
   if (!rc && *out)
     r->last_program = *out;
   return rc;

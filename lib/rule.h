@@ -31,6 +31,15 @@ typedef struct kk_expect {
   kk_factspec spec;
 } kk_expect;
 
+/* mark TYPE=$group: the group's text is a mention of TYPE (ORG, PROGRAM,
+ * COUNT, ...), for the rules that match over mentions. */
+typedef struct kk_markspec {
+  char *type;  /* owned */
+  char *group; /* the group's name, owned */
+  uint32_t gno; /* its number once compiled */
+  unsigned long line;
+} kk_markspec;
+
 typedef struct kk_example {
   char *text;
   unsigned long line;
@@ -55,6 +64,10 @@ typedef struct kk_rule {
   size_t nneed_slots;
   kk_factspec *facts; /* owned */
   size_t nfacts;
+  kk_markspec *marks; /* owned */
+  size_t nmarks;
+  int frame; /* 1: matched over the sentence rewritten over its mentions
+                (over mentions), not over its text */
   kk_example *examples; /* owned */
   size_t nexamples;
   pcre2_code *code;       /* compiled, owned */

@@ -134,6 +134,44 @@ append_gazref(kkachi_engine *e, kk_buf *out, const kk_gazetteer *g,
                             (unsigned long)maxw - 1, n);
 }
 
+/* Appends the pattern of a mention token, {{@TYPE|TYPE:func|func}}: the
+ * types (or * for any), and after ':' the particle functions (- for no
+ * particle; none named: any or none). */
+static int
+append_token(kk_buf *out, const char *spec)
+{
+  const char *colon = strchr(spec, ':'), *p;
+  size_t ntypes = colon ? (size_t)(colon - spec) : strlen(spec);
+  int rc;
+
+  for (p = spec; p < spec + ntypes; p++)
+    if (!((*p >= 'A' && *p <= 'Z') || *p == '|' || *p == '*'))
+      return KKACHI_ESYNTAX;
+  if (colon)
+    for (p = colon + 1; *p; p++)
+      if (!((*p >= 'a' && *p <= 'z') || *p == '|' || *p == '-'))
+        return KKACHI_ESYNTAX;
+  if (!ntypes)
+    return KKACHI_ESYNTAX;
+  rc = kkachi__buf_puts(out, "(?:\\x{E000}");
+  if (!rc)
+    rc = ntypes == 1 && spec[0] == '*'
+             ? kkachi__buf_puts(out, "[A-Z]+")
+             : kkachi__buf_printf(out, "(?:%.*s)", (int)ntypes, spec);
+  if (!rc)
+    rc = kkachi__buf_puts(out, ":");
+  if (!rc && (!colon || !colon[1]))
+    rc = kkachi__buf_puts(out, "[a-z]*");
+  else if (!rc) {
+    rc = kkachi__buf_puts(out, "(?:");
+    for (p = colon + 1; *p && !rc; p++)
+      rc = *p == '-' ? 0 : kkachi__buf_append(out, p, 1);
+    if (!rc)
+      rc = kkachi__buf_puts(out, ")");
+  }
+  return rc ? rc : kkachi__buf_puts(out, "\\x{E001})");
+}
+
 static const kk_define *
 find_define(kkachi_engine *e, const char *name, size_t n)
 {
@@ -190,7 +228,20 @@ expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
     name[n] = '\0';
     if (out->len > KK_MAX_EXPANDED)
       return KKACHI_ELIMIT; /* said once, by the outermost expand */
-    if ((d = find_define(e, name, n))) {
+    if (name[0] == '@') {
+      if (!r || !r->frame) {
+        kkachi__log(&e->log, KKACHI_LOG_ERROR, r ? r->file : NULL,
+                    r ? r->pattern_line : 0, 0,
+                    "'{{%s}}' names mentions: only a rule 'over mentions' "
+                    "may use it", name);
+        return KKACHI_ESYNTAX;
+      }
+      if ((rc = append_token(out, name + 1)) == KKACHI_ESYNTAX)
+        kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->pattern_line, 0,
+                    "'{{%s}}': a mention is {{@TYPE}} or {{@TYPE:function}} "
+                    "(TYPE in capitals or *, functions in lower case or -, "
+                    "several joined by |)", name);
+    } else if ((d = find_define(e, name, n))) {
       rc = kkachi__buf_puts(out, "(?:");
       if (!rc)
         rc = expand(e, d->pattern, out, r, depth + 1);
@@ -225,11 +276,23 @@ kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
   return expand(e, src, out, r, 0);
 }
 
-/* Resolves $group names of r's fact templates to group numbers. */
+/* Resolves $group names of r's fact templates and mark lines to group
+ * numbers. */
 static int
 bind_groups(kkachi_engine *e, kk_rule *r)
 {
   size_t i, j;
+  for (i = 0; i < r->nmarks; i++) {
+    int n = pcre2_substring_number_from_name(r->code,
+                                             (PCRE2_SPTR)r->marks[i].group);
+    if (n < 0) {
+      kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->marks[i].line, 0,
+                  "rule '%s': no group named '%s' in the pattern", r->id,
+                  r->marks[i].group);
+      return KKACHI_ESYNTAX;
+    }
+    r->marks[i].gno = (uint32_t)n;
+  }
   for (i = 0; i < r->nfacts; i++) {
     kk_factspec *f = &r->facts[i];
     for (j = 0; j < f->nb; j++) {

@@ -247,6 +247,45 @@ set_needs(parser *p, kk_rule *r, const char *list)
   return 0;
 }
 
+/* Whether s is a mention type: capitals, at most 15. */
+static int
+valid_type(const char *s)
+{
+  size_t n = 0;
+  for (; s[n]; n++)
+    if (s[n] < 'A' || s[n] > 'Z')
+      return 0;
+  return n > 0 && n < 16;
+}
+
+/* mark TYPE=$group */
+static int
+mark_line(parser *p, kk_rule *r, char *rest)
+{
+  char *eq = strchr(rest, '='), *g;
+  kk_markspec *m;
+  if (!eq || eq[1] != '$')
+    return perr(p, rest, "usage: mark TYPE=$group%s", "");
+  *eq = '\0';
+  g = eq + 2;
+  if (!valid_type(rest))
+    return perr(p, rest, "a mention type is 1 to 15 capitals, not '%s'",
+                rest);
+  if (!valid_name(g))
+    return perr(p, g, "bad group reference '$%s'", g);
+  m = kkachi__realloc(r->marks, (r->nmarks + 1) * sizeof *m);
+  if (!m)
+    return KKACHI_ENOMEM;
+  r->marks = m;
+  m = &m[r->nmarks];
+  memset(m, 0, sizeof *m);
+  m->line = p->lineno;
+  m->type = kkachi__strdup(rest);
+  m->group = kkachi__strdup(g);
+  r->nmarks++;
+  return m->type && m->group ? 0 : KKACHI_ENOMEM;
+}
+
 static int
 rule_line(parser *p, char *kw, char *rest)
 {
@@ -289,6 +328,17 @@ rule_line(parser *p, char *kw, char *rest)
     memset(&f[r->nfacts], 0, sizeof *f);
     r->nfacts++;
     return parse_spec(p, rest, &f[r->nfacts - 1], 1);
+  }
+  if (!strcmp(kw, "mark"))
+    return mark_line(p, r, rest);
+  if (!strcmp(kw, "over")) {
+    if (!strcmp(rest, "mentions"))
+      r->frame = 1;
+    else if (!strcmp(rest, "text"))
+      r->frame = 0;
+    else
+      return perr(p, rest, "over is 'text' or 'mentions', not '%s'", rest);
+    return 0;
   }
   if (!strcmp(kw, "example")) {
     kk_example *x;
@@ -337,9 +387,13 @@ finish_rule(parser *p)
   if (!r->pattern)
     kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 1,
                 "rule '%s' has no pattern", r->id);
-  else if (!r->nfacts)
+  else if (!r->nfacts && !r->nmarks)
     kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 1,
-                "rule '%s' yields no fact", r->id);
+                "rule '%s' yields no fact and marks no mention", r->id);
+  else if (r->frame && r->nmarks)
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 1,
+                "rule '%s' matches over mentions and cannot mark them",
+                r->id);
   else if (kkachi__strmap_get(e->rule_ids, r->id, strlen(r->id)))
     kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 1,
                 "rule '%s' is defined twice", r->id);
