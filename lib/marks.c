@@ -10,6 +10,8 @@
 
 /* The longest particle, in code points (에서부터, 으로부터). */
 #define KK_PARTICLE_MAX 4
+/* The longest parenthesis a mention takes along, in bytes. */
+#define KK_PAREN_MAX 120
 
 int
 kkachi__marked_add(kk_marked *k, const char *type, size_t begin, size_t end)
@@ -59,11 +61,64 @@ ends_word(uint32_t c)
 
 /* Finds the particle right after m (the longest form followed by the end
  * of a word) and sets its function. */
+/* The end of a parenthesis right after a mention, "(군수 홍길동)" or
+ * "(NIPA)", or at when there is none (or it holds another, or is long). */
+static size_t
+skip_paren(const char *s, size_t n, size_t at, size_t limit)
+{
+  size_t i;
+  if (at >= n || s[at] != '(')
+    return at;
+  for (i = at + 1; i < n && i < limit && i - at <= KK_PAREN_MAX; i++) {
+    if (s[i] == '(')
+      return at;
+    if (s[i] == ')')
+      return i + 1;
+  }
+  return at;
+}
+
+/* The end of a closing quotation mark right after a mention ('새싹
+ * 공모'에), or at. */
+static size_t
+skip_quote(const char *s, size_t n, size_t at)
+{
+  static const char *const close[] = { "'", "\"", "\xE2\x80\x99",
+                                       "\xE2\x80\x9D", "\xE3\x80\x8D",
+                                       "\xE3\x80\x8F" };
+  size_t i;
+  for (i = 0; i < sizeof close / sizeof close[0]; i++) {
+    size_t k = strlen(close[i]);
+    if (at + k <= n && !memcmp(s + at, close[i], k))
+      return at + k;
+  }
+  return at;
+}
+
+/* The length of an opening quotation mark right before b (not before
+ * from), or 0. */
+static size_t
+open_quote(const char *s, size_t from, size_t b)
+{
+  static const char *const open[] = { "'", "\"", "\xE2\x80\x98",
+                                      "\xE2\x80\x9C", "\xE3\x80\x8C",
+                                      "\xE3\x80\x8E" };
+  size_t i;
+  for (i = 0; i < sizeof open / sizeof open[0]; i++) {
+    size_t k = strlen(open[i]);
+    if (b >= from + k && !memcmp(s + b - k, open[i], k))
+      return k;
+  }
+  return 0;
+}
+
 static void
 find_particle(kk_mark *m, const char *s, size_t n, const kk_gazetteer *g,
               size_t limit)
 {
-  size_t ends[KK_PARTICLE_MAX + 1], i = m->end, k = 0;
+  size_t ends[KK_PARTICLE_MAX + 1], start, i, k = 0;
+  start = i = skip_paren(s, n, skip_quote(s, n, m->end), limit);
+  m->pend = start;
   if (!g)
     return;
   while (k < KK_PARTICLE_MAX && i < n && i < limit) {
@@ -77,7 +132,7 @@ find_particle(kk_mark *m, const char *s, size_t n, const kk_gazetteer *g,
     size_t j = ends[k];
     if (j < n && !ends_word(kkachi__utf8_next(s, &j)))
       continue;
-    row = kkachi__gazetteer_find(g, s + m->end, ends[k] - m->end);
+    row = kkachi__gazetteer_find(g, s + start, ends[k] - start);
     if (row && kkachi__gaz_col(row, 1)) {
       m->pend = ends[k];
       m->func = kkachi__gaz_col(row, 1);
@@ -139,8 +194,11 @@ kkachi__marked_build(kk_marked *k, const char *s, size_t n,
   for (i = 0; i < k->n && !rc; i++) {
     kk_mark *m = &k->m[i];
     size_t mb;
+    size_t q = open_quote(s, at, m->begin);
     find_particle(m, s, n, particles, i + 1 < k->n ? k->m[i + 1].begin : n);
-    if ((rc = append_text(k, s, at, m->begin)))
+    if (q && skip_quote(s, n, m->end) == m->end)
+      q = 0; /* a quotation mark is taken along only with its pair */
+    if ((rc = append_text(k, s, at, m->begin - q)))
       break;
     mb = k->s.len;
     rc = kkachi__buf_printf(&k->s, "\xEE\x80\x80%s:%s\xEE\x80\x81", m->type,

@@ -2,8 +2,8 @@
  * found by the rules that have mark lines, and the sentence rewritten over
  * them, for the rules that match over mentions (frames).
  *
- * In the rewritten sentence each mention, with the particle that follows
- * it, is one token: U+E000 TYPE ':' FUNCTION U+E001, where FUNCTION is the
+ * In the rewritten sentence each mention, with a parenthesis right after
+ * it and the particle that follows, is one token: U+E000 TYPE ':' FUNCTION U+E001, where FUNCTION is the
  * particle's function from the "particle" gazetteer (topic, subj, obj, ...)
  * or empty. The text between mentions is kept as it is, so that a frame
  * reads the verbs and words around them. Offsets are bytes. */
@@ -19,7 +19,8 @@ struct kk_gazetteer;
 typedef struct kk_mark {
   const char *type;  /* borrowed from the rule */
   size_t begin, end; /* the mention, in the sentence */
-  size_t pend;       /* the end of its particle (end when none) */
+  size_t pend;       /* the end of what its token covers: a parenthesis
+                        right after it ("(군수 홍길동)") and its particle */
   const char *func;  /* the particle's function, borrowed; "" for none */
   size_t order;      /* the rule's place, then the match's */
 } kk_mark;
