@@ -142,6 +142,10 @@ void kkachi__programs_free(kkachi_result *r);
 /* Folds a stage into another read from an overlapping span that says
  * all it says. */
 int kkachi__fold_stages(kkachi_result *r);
+/* Drops "runs" where the same agent executes the same program: "A가
+ * 주관하고 B가 시행하는" reads 시행 as running, and as executing beside
+ * another body's 주관; the second reading is the one kept. */
+int kkachi__prefer_executes(kkachi_result *r);
 /* The program written name (any spacing), or NULL. */
 kk_program *kkachi__program_find(const kkachi_result *r, const char *name);
 

@@ -463,5 +463,7 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
     rc = fold_orgless(r);
   if (!rc)
     rc = kkachi__fold_stages(r);
+  if (!rc)
+    rc = kkachi__prefer_executes(r);
   return rc;
 }

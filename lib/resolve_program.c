@@ -352,6 +352,41 @@ kkachi__fold_stages(kkachi_result *r)
   return 0;
 }
 
+/* Whether role fact f has that role, agent and program. */
+static int
+role_is(const kk_fact *f, const char *role, const char *agent,
+        const char *program)
+{
+  return !f->dropped && !strcmp(f->family, "program_role")
+         && kkachi__same(kkachi__slot(f->slot, f->nslots, "role"), role)
+         && kkachi__same(kkachi__slot(f->slot, f->nslots, "agent"), agent)
+         && kkachi__same(kkachi__slot(f->slot, f->nslots, "program"),
+                         program);
+}
+
+int
+kkachi__prefer_executes(kkachi_result *r)
+{
+  size_t i, j;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *agent, *program;
+    if (f->dropped || strcmp(f->family, "program_role")
+        || !kkachi__same(kkachi__slot(f->slot, f->nslots, "role"), "runs"))
+      continue;
+    agent = kkachi__slot(f->slot, f->nslots, "agent");
+    program = kkachi__slot(f->slot, f->nslots, "program");
+    if (!agent)
+      continue;
+    for (j = 0; j < r->nfacts; j++)
+      if (role_is(r->facts[j], "executes", agent, program)) {
+        f->dropped = 1;
+        break;
+      }
+  }
+  return 0;
+}
+
 void
 kkachi__programs_free(kkachi_result *r)
 {
