@@ -283,8 +283,8 @@ affiliation(gctx *g, const kk_fact *f, unsigned long n)
       || (rc = kkachi__iri_entity(&p, g->e->base, "person", person))
       || (rc = t_type(g, node.data, "Affiliation"))
       || (rc = t_iri(g, node.data, NS_ORG "member", p.data))
-      || (title && (rc = t_lit(g, node.data, KK_NS "title", title,
-                               g->r->lang))))
+      || (title
+          && (rc = t_lit(g, node.data, KK_NS "title", title, g->r->lang))))
     goto done;
   if (org
       && ((rc = org_iri(g, &o, org))

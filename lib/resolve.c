@@ -211,9 +211,10 @@ short_form(kkachi_result *r, const kk_mention *m, const char *surname,
     t = kkachi__slot(f->slot, f->nslots, "title");
     if (p && short_for(p, surname)
         && (!title
-            || (t && (!strcmp(t, title)
-                      || !strcmp(role_of(r->engine, t),
-                                 role_of(r->engine, title))))))
+            || (t
+                && (!strcmp(t, title)
+                    || !strcmp(role_of(r->engine, t),
+                               role_of(r->engine, title))))))
       return kkachi__fact_add_mention(f, m);
   }
   return 0;
