@@ -6,8 +6,10 @@
 
 static const char *const aff_roles[]
     = { "person", "surname", "org", "title", NULL };
-/* a title, except for a short form alone ("Bae said") */
-static const char *const aff_req[] = { "person|surname", "title|surname", NULL };
+/* a title or an organization ("Lena Ortiz of Lund University"), except
+ * for a short form alone ("Bae said") */
+static const char *const aff_req[]
+    = { "person|surname", "title|org|surname", NULL };
 static const char *const byline_roles[]
     = { "author", "publisher", "email", "title", NULL };
 static const char *const byline_req[] = { "author", NULL };

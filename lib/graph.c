@@ -283,15 +283,17 @@ affiliation(gctx *g, const kk_fact *f, unsigned long n)
       || (rc = kkachi__iri_entity(&p, g->e->base, "person", person))
       || (rc = t_type(g, node.data, "Affiliation"))
       || (rc = t_iri(g, node.data, NS_ORG "member", p.data))
-      || (rc = t_lit(g, node.data, KK_NS "title", title, g->r->lang)))
+      || (title
+          && (rc = t_lit(g, node.data, KK_NS "title", title, g->r->lang))))
     goto done;
   if (org
       && ((rc = org_iri(g, &o, org))
           || (rc = t_iri(g, node.data, NS_ORG "organization", o.data))
           || (rc = t_iri(g, p.data, NS_SCHEMA "affiliation", o.data))))
     goto done;
-  if ((rc = role(g, title, &o))
-      || (rc = t_iri(g, node.data, NS_ORG "role", o.data)))
+  if (title
+      && ((rc = role(g, title, &o))
+          || (rc = t_iri(g, node.data, NS_ORG "role", o.data))))
     goto done;
   rc = evidence(g, node.data, f);
 done:

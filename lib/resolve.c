@@ -209,9 +209,12 @@ short_form(kkachi_result *r, const kk_mention *m, const char *surname,
       continue;
     p = kkachi__slot(f->slot, f->nslots, "person");
     t = kkachi__slot(f->slot, f->nslots, "title");
-    if (p && t && short_for(p, surname)
-        && (!title || !strcmp(t, title)
-            || !strcmp(role_of(r->engine, t), role_of(r->engine, title))))
+    if (p && short_for(p, surname)
+        && (!title
+            || (t
+                && (!strcmp(t, title)
+                    || !strcmp(role_of(r->engine, t),
+                               role_of(r->engine, title))))))
       return kkachi__fact_add_mention(f, m);
   }
   return 0;
@@ -233,7 +236,7 @@ affiliation(kkachi_result *r, const kk_mention *m)
 
   if (!person)
     return surname ? short_form(r, m, surname, title) : 0;
-  if (!title)
+  if (!title && !org)
     return 0;
   if (not_a_person(r->engine, person))
     return 0;
@@ -319,25 +322,25 @@ email(kkachi_result *r, const kk_mention *m)
   return kkachi__add_unique(&p->emails, &p->nemails, mail);
 }
 
-/* An affiliation with no organization says less than one of the same
- * person and title with one: fold it into that. */
+/* An affiliation that lacks the role `missing` says less than one of the
+ * same person and `kept` that has it: fold it into that. */
 static int
-fold_orgless(kkachi_result *r)
+fold_lesser(kkachi_result *r, const char *missing, const char *kept)
 {
-  static const char *const roles[] = { "person", "title" };
+  const char *const roles[] = { "person", kept };
   size_t i, j, k;
   for (i = 0; i < r->nfacts; i++) {
     kk_fact *f = r->facts[i];
     const char *v[2];
     if (f->dropped || strcmp(f->family, "affiliation")
-        || kkachi__slot(f->slot, f->nslots, "org"))
+        || kkachi__slot(f->slot, f->nslots, missing))
       continue;
     v[0] = kkachi__slot(f->slot, f->nslots, "person");
-    v[1] = kkachi__slot(f->slot, f->nslots, "title");
+    v[1] = kkachi__slot(f->slot, f->nslots, kept);
     for (j = 0; j < r->nfacts; j++) {
       kk_fact *g = r->facts[j];
       if (g == f || g->dropped || strcmp(g->family, "affiliation")
-          || !kkachi__slot(g->slot, g->nslots, "org"))
+          || !kkachi__slot(g->slot, g->nslots, missing))
         continue;
       for (k = 0; k < 2; k++)
         if (!kkachi__same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
@@ -350,6 +353,17 @@ fold_orgless(kkachi_result *r)
     }
   }
   return 0;
+}
+
+/* An affiliation without an organization is folded into one of the same
+ * person and title with one; a membership without a title ("Lena Ortiz
+ * of Lund University") into one of the same person and organization with
+ * a title ("Lund University professor Lena Ortiz"). */
+static int
+fold_lesser_all(kkachi_result *r)
+{
+  int rc = fold_lesser(r, "org", "title");
+  return rc ? rc : fold_lesser(r, "title", "org");
 }
 
 static int
@@ -460,7 +474,7 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
       rc = kkachi__resolve_stage(r, m);
   }
   if (!rc)
-    rc = fold_orgless(r);
+    rc = fold_lesser_all(r);
   if (!rc)
     rc = kkachi__fold_stages(r);
   if (!rc)
