@@ -330,6 +330,17 @@ kkachi__gazspans_has(const kk_gazspans *sp, size_t b, size_t e)
 }
 
 int
+kkachi__gazspans_next(const kk_gazspans *sp, size_t b, size_t e, size_t *at)
+{
+  size_t k = lower_bound(sp, b, 0);
+  if (k < sp->n && sp->span[2 * k] < e) {
+    *at = sp->span[2 * k];
+    return 1;
+  }
+  return 0;
+}
+
+int
 kkachi__gazspans_within(const kk_gazspans *sp, size_t b, size_t e)
 {
   size_t k = lower_bound(sp, b, 0);

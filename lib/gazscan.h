@@ -52,6 +52,11 @@ int kkachi__gazspans_has(const kk_gazspans *sp, size_t b, size_t e);
 /* Whether a form begins at b. */
 int kkachi__gazspans_starts(const kk_gazspans *sp, size_t b);
 
+/* The first place at or after b where a form begins, if before e: 1 and
+ * *at set, else 0. */
+int kkachi__gazspans_next(const kk_gazspans *sp, size_t b, size_t e,
+                          size_t *at);
+
 /* Whether a form occurs wholly inside [b,e). */
 int kkachi__gazspans_within(const kk_gazspans *sp, size_t b, size_t e);
 

@@ -203,6 +203,98 @@ take_match(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
   return yield(ms, r, subject, s->begin, si, ov, npairs);
 }
 
+/* Matches r over subject[0..len) from *start, its match starting no later
+ * than limit (PCRE2_UNSET: anywhere); takes each match. 1 when the rule
+ * has yielded all it may in the sentence (a limit or its cap). */
+static int
+scan_from(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
+          kk_mentions *ms, const char *subject, size_t len, size_t *start,
+          PCRE2_SIZE limit, unsigned *count, int *rc)
+{
+  pcre2_set_offset_limit(e->mctx, limit);
+  while (*start <= len) {
+    PCRE2_SIZE *ov;
+    int n = pcre2_match(r->code, (PCRE2_SPTR)subject, len, *start,
+                        PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+    if (n == PCRE2_ERROR_NOMATCH)
+      return 0;
+    if (n < 0) { /* a limit: warn and go on with the next rule */
+      PCRE2_UCHAR msg[128];
+      pcre2_get_error_message(n, msg, sizeof msg);
+      kkachi__log(&e->log, KKACHI_LOG_WARNING, r->file, r->line, 0,
+                  "rule '%s' stopped on a sentence: %s", r->id,
+                  (const char *)msg);
+      return 1;
+    }
+    if ((*rc = take_match(e, r, t, si, ms)))
+      return 1;
+    ov = pcre2_get_ovector_pointer(e->md);
+    if (++*count >= KK_MAX_MATCHES_PER_RULE)
+      return 1;
+    if (ov[1] > *start)
+      *start = ov[1];
+    else { /* empty match: step one code point */
+      ++*start;
+      while (*start < len && ((unsigned char)subject[*start] & 0xC0) == 0x80)
+        ++*start;
+    }
+  }
+  return 1;
+}
+
+/* The first place at or after from where a word r needs begins, in the
+ * sentence [sb, se) of the text: 1 and *at set (text offsets), or 0. */
+static int
+next_anchor(const kkachi_engine *e, const kk_rule *r, size_t from, size_t se,
+            size_t *at)
+{
+  size_t i, best = se, a;
+  int found = 0;
+  for (i = 0; i < r->nneed_slots; i++)
+    if (kkachi__gazspans_next(&e->scan[r->need_slot[i]].spans, from, best,
+                              &a)) {
+      best = a;
+      found = 1;
+    }
+  *at = best;
+  return found;
+}
+
+/* A rule with a window: matched only where a match may start, from
+ * window code points before each word it needs to that word, so that
+ * the rest of the sentence costs nothing. */
+static int
+run_windowed(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
+             kk_mentions *ms)
+{
+  const kk_sentence *s = &t->sent[si];
+  const char *subject = t->s + s->begin;
+  size_t len = s->end - s->begin, start = 0, at;
+  unsigned count = 0;
+  int rc = 0;
+
+  while (next_anchor(e, r, s->begin + start, s->end, &at)) {
+    size_t a = at - s->begin, lo = a, k;
+    for (k = 0; k < r->window && lo > start; k++) { /* back N code points */
+      lo--;
+      while (lo > start && ((unsigned char)subject[lo] & 0xC0) == 0x80)
+        lo--;
+    }
+    if (lo < start)
+      lo = start;
+    start = lo;
+    if (scan_from(e, r, t, si, ms, subject, len, &start, a, &count, &rc))
+      break;
+    if (start <= a) { /* nothing more starts before this word */
+      start = a + 1;
+      while (start < len && ((unsigned char)subject[start] & 0xC0) == 0x80)
+        start++;
+    }
+  }
+  pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
+  return rc;
+}
+
 static int
 run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
          kk_mentions *ms)
@@ -211,42 +303,18 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
   const char *subject = r->frame ? e->marked.s.data : t->s + s->begin;
   size_t len = r->frame ? e->marked.s.len : s->end - s->begin, start = 0;
   unsigned count = 0;
-  int rc;
+  int rc = 0;
 
   e->cur_rule = r;
   e->cur_base = s->begin;
   e->cur_marked = r->frame ? &e->marked : NULL;
-  while (start <= len) {
-    PCRE2_SIZE *ov;
-    int n = pcre2_match(r->code, (PCRE2_SPTR)subject, len, start,
-                        PCRE2_NO_UTF_CHECK, e->md, e->mctx);
-    if (n == PCRE2_ERROR_NOMATCH)
-      break;
-    if (n < 0) { /* a limit: warn and go on with the next rule */
-      PCRE2_UCHAR msg[128];
-      pcre2_get_error_message(n, msg, sizeof msg);
-      kkachi__log(&e->log, KKACHI_LOG_WARNING, r->file, r->line, 0,
-                  "rule '%s' stopped on a sentence: %s", r->id,
-                  (const char *)msg);
-      break;
-    }
-    if ((rc = take_match(e, r, t, si, ms))) {
-      e->cur_marked = NULL;
-      return rc;
-    }
-    ov = pcre2_get_ovector_pointer(e->md);
-    if (++count >= KK_MAX_MATCHES_PER_RULE)
-      break;
-    if (ov[1] > start)
-      start = ov[1];
-    else { /* empty match: step one code point */
-      start++;
-      while (start < len && ((unsigned char)subject[start] & 0xC0) == 0x80)
-        start++;
-    }
-  }
+  if (r->window && r->nneed_slots)
+    rc = run_windowed(e, r, t, si, ms);
+  else
+    (void)scan_from(e, r, t, si, ms, subject, len, &start, PCRE2_UNSET,
+                    &count, &rc);
   e->cur_marked = NULL;
-  return 0;
+  return rc;
 }
 
 /* Whether the sentence holds one of the literals or gazetteer forms the

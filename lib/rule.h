@@ -68,6 +68,8 @@ typedef struct kk_rule {
   size_t nmarks;
   int frame; /* 1: matched over the sentence rewritten over its mentions
                 (over mentions), not over its text */
+  unsigned window; /* > 0: a match starts at most this many code points
+                      before a word the rule needs (window N) */
   kk_example *examples; /* owned */
   size_t nexamples;
   pcre2_code *code;       /* compiled, owned */

@@ -392,8 +392,12 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
       goto done;
     r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK
-                                | PCRE2_NO_AUTO_POSSESS,
+                                | (r->nrefs ? PCRE2_NO_AUTO_POSSESS : 0)
+                                | (r->window ? PCRE2_USE_OFFSET_LIMIT : 0),
                             &err, &off, cc);
+    /* (a gazetteer looked up by callout needs its candidate to shrink on
+     * backtracking, which auto-possessification would forbid: only
+     * patterns without such lookups are left to it) */
     /* small gazetteers are written out as alternations, which a pattern
      * that names them often can make larger than PCRE2 allows: then every
      * one is looked up by callout instead */

@@ -331,6 +331,15 @@ rule_line(parser *p, char *kw, char *rest)
   }
   if (!strcmp(kw, "mark"))
     return mark_line(p, r, rest);
+  if (!strcmp(kw, "window")) {
+    char *end = NULL;
+    unsigned long n = strtoul(rest, &end, 10);
+    if (!*rest || *end || n < 1 || n > 1000)
+      return perr(p, rest, "window is a number of characters, 1 to 1000, "
+                           "not '%s'", rest);
+    r->window = (unsigned)n;
+    return 0;
+  }
   if (!strcmp(kw, "over")) {
     if (!strcmp(rest, "mentions"))
       r->frame = 1;
@@ -390,6 +399,10 @@ finish_rule(parser *p)
   else if (!r->nfacts && !r->nmarks)
     kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 1,
                 "rule '%s' yields no fact and marks no mention", r->id);
+  else if (r->window && (!r->nneeds || r->frame))
+    kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 1,
+                "rule '%s' has a window but no needs line to place it "
+                "(or matches over mentions)", r->id);
   else if (r->frame && r->nmarks)
     kkachi__log(&e->log, KKACHI_LOG_ERROR, r->file, r->line, 1,
                 "rule '%s' matches over mentions and cannot mark them",
