@@ -78,18 +78,25 @@ skip_paren(const char *s, size_t n, size_t at, size_t limit)
   return at;
 }
 
+/* Quotation marks, opening and closing, as UTF-8. */
+static const char *const quotes[][2] = {
+  { "'", "'" },
+  { "\"", "\"" },
+  { "\xE2\x80\x98", "\xE2\x80\x99" }, /* ‘ ’ */
+  { "\xE2\x80\x9C", "\xE2\x80\x9D" }, /* “ ” */
+  { "\xE3\x80\x8C", "\xE3\x80\x8D" }, /* 「 」 */
+  { "\xE3\x80\x8E", "\xE3\x80\x8F" }, /* 『 』 */
+};
+
 /* The end of a closing quotation mark right after a mention ('새싹
  * 공모'에), or at. */
 static size_t
 skip_quote(const char *s, size_t n, size_t at)
 {
-  static const char *const close[] = { "'", "\"", "\xE2\x80\x99",
-                                       "\xE2\x80\x9D", "\xE3\x80\x8D",
-                                       "\xE3\x80\x8F" };
   size_t i;
-  for (i = 0; i < sizeof close / sizeof close[0]; i++) {
-    size_t k = strlen(close[i]);
-    if (at + k <= n && !memcmp(s + at, close[i], k))
+  for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
+    size_t k = strlen(quotes[i][1]);
+    if (at + k <= n && !memcmp(s + at, quotes[i][1], k))
       return at + k;
   }
   return at;
@@ -100,13 +107,10 @@ skip_quote(const char *s, size_t n, size_t at)
 static size_t
 open_quote(const char *s, size_t from, size_t b)
 {
-  static const char *const open[] = { "'", "\"", "\xE2\x80\x98",
-                                      "\xE2\x80\x9C", "\xE3\x80\x8C",
-                                      "\xE3\x80\x8E" };
   size_t i;
-  for (i = 0; i < sizeof open / sizeof open[0]; i++) {
-    size_t k = strlen(open[i]);
-    if (b >= from + k && !memcmp(s + b - k, open[i], k))
+  for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
+    size_t k = strlen(quotes[i][0]);
+    if (b >= from + k && !memcmp(s + b - k, quotes[i][0], k))
       return k;
   }
   return 0;

@@ -203,6 +203,16 @@ take_match(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
   return yield(ms, r, subject, s->begin, si, ov, npairs);
 }
 
+/* The offset of the code point after the one at i in s[0..len) (past len
+ * when i is len: the end of a search). */
+static size_t
+next_cp(const char *s, size_t len, size_t i)
+{
+  for (i++; i < len && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+    ;
+  return i;
+}
+
 /* Matches r over subject[0..len) from *start, its match starting no later
  * than limit (PCRE2_UNSET: anywhere); takes each match. 1 when the rule
  * has yielded all it may in the sentence (a limit or its cap). */
@@ -233,11 +243,8 @@ scan_from(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
       return 1;
     if (ov[1] > *start)
       *start = ov[1];
-    else { /* empty match: step one code point */
-      ++*start;
-      while (*start < len && ((unsigned char)subject[*start] & 0xC0) == 0x80)
-        ++*start;
-    }
+    else /* empty match: step one code point */
+      *start = next_cp(subject, len, *start);
   }
   return 1;
 }
@@ -285,11 +292,8 @@ run_windowed(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
     start = lo;
     if (scan_from(e, r, t, si, ms, subject, len, &start, a, &count, &rc))
       break;
-    if (start <= a) { /* nothing more starts before this word */
-      start = a + 1;
-      while (start < len && ((unsigned char)subject[start] & 0xC0) == 0x80)
-        start++;
-    }
+    if (start <= a) /* nothing more starts before this word */
+      start = next_cp(subject, len, a);
   }
   pcre2_set_offset_limit(e->mctx, PCRE2_UNSET);
   return rc;
