@@ -88,6 +88,10 @@ kkachi_engine_free(kkachi_engine *e)
   size_t i;
   if (!e)
     return;
+  if (e->prof) { /* the table, while the rules' ids are there */
+    kkachi__profile_write(e->prof, e->rules, stderr);
+    kkachi__profile_free(e->prof);
+  }
   for (i = 0; i < e->nrules; i++)
     kkachi__rule_free(e->rules[i]);
   kkachi__free(e->rules);
@@ -410,6 +414,8 @@ kkachi_engine_compile(kkachi_engine *e)
                                   kkachi__engine_gazetteer(e, "period"))))
     return rc;
   if ((rc = make_matcher(e)))
+    return rc;
+  if ((rc = kkachi__profile_new(&e->prof, e->nrules)))
     return rc;
   e->compiled = 1;
   return 0;

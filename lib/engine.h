@@ -10,6 +10,7 @@
 #include "kkachi.h"
 #include "log.h"
 #include "marks.h"
+#include "profile.h"
 #include "rule.h"
 #include "strmap.h"
 #include "text.h"
@@ -75,6 +76,9 @@ struct kkachi_engine {
   int show_marks;            /* KKACHI_MENTIONS: write them to stderr */
   const kk_marked *cur_marked; /* set while a frame rule matches: callout
                                   positions are in its rewritten text */
+  kk_profile *prof;          /* KKACHI_PROFILE: what each rule costs, or
+                                NULL; owned */
+  kk_prof_rule *cur_prof;    /* the running rule's row in it, or NULL */
 };
 
 /* Finds a gazetteer by name, or NULL. */

@@ -236,6 +236,8 @@ scan_from(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
                   (const char *)msg);
       return 1;
     }
+    if (e->cur_prof)
+      e->cur_prof->matches++;
     if ((*rc = take_match(e, r, t, si, ms)))
       return 1;
     ov = pcre2_get_ovector_pointer(e->md);
@@ -345,16 +347,38 @@ cpu_now(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Whether r runs on sentence s of an article in lang. */
+/* Whether rule k runs on sentence s of an article in lang. */
 static int
-applies(const kkachi_engine *e, const kk_rule *r, const kk_sentence *s,
-        const char *lang)
+applies(kkachi_engine *e, size_t k, const kk_sentence *s, const char *lang)
 {
+  const kk_rule *r = e->rules[k];
   if (!r->code || strcmp(r->lang, lang))
     return 0;
   if (!s->body && !r->scope_any)
     return 0;
-  return has_needed(e, r, s);
+  if (has_needed(e, r, s))
+    return 1;
+  if (e->prof)
+    e->prof->rule[k].skipped++;
+  return 0;
+}
+
+/* run_rule for rule k, timed when profiling. */
+static int
+run_rule_at(kkachi_engine *e, size_t k, const kk_text *t, size_t si,
+            kk_mentions *ms)
+{
+  double t0;
+  int rc;
+  if (!e->prof)
+    return run_rule(e, e->rules[k], t, si, ms);
+  e->cur_prof = &e->prof->rule[k];
+  t0 = kkachi__profile_now();
+  rc = run_rule(e, e->rules[k], t, si, ms);
+  e->cur_prof->secs += kkachi__profile_now() - t0;
+  e->cur_prof->runs++;
+  e->cur_prof = NULL;
+  return rc;
 }
 
 /* The wall on work per article, looked at every 64 runs and after each
@@ -402,20 +426,23 @@ mark_sentence(kkachi_engine *e, const kk_text *t, size_t i, const char *lang,
 {
   const kk_sentence *s = &t->sent[i];
   size_t k;
+  double t0;
   int rc;
 
   kkachi__marked_reset(&e->marked);
   for (k = 0; k < e->nrules; k++) {
-    const kk_rule *r = e->rules[k];
-    if (!r->nmarks || !applies(e, r, s, lang))
+    if (!e->rules[k]->nmarks || !applies(e, k, s, lang))
       continue;
-    if ((rc = run_rule(e, r, t, i, ms)))
+    if ((rc = run_rule_at(e, k, t, i, ms)))
       return rc;
     ++*runs;
   }
+  t0 = e->prof ? kkachi__profile_now() : 0;
   if ((rc = kkachi__marked_build(&e->marked, t->s + s->begin,
                                  s->end - s->begin, e->g_particle)))
     return rc;
+  if (e->prof)
+    e->prof->stage[KK_PROF_MENTIONS] += kkachi__profile_now() - t0;
   if (e->show_marks)
     show_marks(&e->marked);
   return 0;
@@ -427,22 +454,25 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
 {
   size_t i, k, runs = 0;
   double start = e->time_limit > 0 ? cpu_now() : 0;
+  double t0 = e->prof ? kkachi__profile_now() : 0;
   int rc;
 
   if ((rc = kkachi__engine_scan_text(e, t->s, t->len, lang)))
     return rc;
+  if (e->prof)
+    e->prof->stage[KK_PROF_SCAN] += kkachi__profile_now() - t0;
   for (i = 0; i < t->nsent; i++) {
     int marked = 0;
     for (k = 0; k < e->nrules; k++) {
       const kk_rule *r = e->rules[k];
-      if (r->nmarks || !applies(e, r, &t->sent[i], lang))
+      if (r->nmarks || !applies(e, k, &t->sent[i], lang))
         continue;
       if (r->frame && !marked) {
         if ((rc = mark_sentence(e, t, i, lang, ms, &runs)))
           return rc;
         marked = 1;
       }
-      if ((rc = run_rule(e, r, t, i, ms)))
+      if ((rc = run_rule_at(e, k, t, i, ms)))
         return rc;
       if (past_wall(e, t, i, ++runs, start))
         return 0;
@@ -451,7 +481,7 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
      * rule over mentions did */
     for (k = 0; !marked && k < e->nrules; k++)
       if (e->rules[k]->nmarks && e->rules[k]->nfacts
-          && applies(e, e->rules[k], &t->sent[i], lang)) {
+          && applies(e, k, &t->sent[i], lang)) {
         if ((rc = mark_sentence(e, t, i, lang, ms, &runs)))
           return rc;
         marked = 1;
