@@ -100,7 +100,12 @@ append_gazetteer(kk_buf *out, const kk_gazetteer *g)
  * a group kkgN, between two callouts: "bN" lets the match go on only where
  * a form begins, "N" accepts the candidate only when it is a form. Where
  * the forms occur is found once per text (gazscan.c), so both are
- * lookups. */
+ * lookups. The candidate must shrink on backtracking, one code point at a
+ * time, until the lookup accepts it; PCRE2's auto-possessification looks
+ * through a callout at what follows, and would make it possessive where
+ * what follows cannot begin with what it repeats: the empty lookahead
+ * (?=) after the callout stops that analysis there, so that the rest of
+ * the pattern may still be auto-possessified. */
 static int
 append_gazref(kkachi_engine *e, kk_buf *out, const kk_gazetteer *g,
               kk_rule *r)
@@ -125,11 +130,13 @@ append_gazref(kkachi_engine *e, kk_buf *out, const kk_gazetteer *g,
   refs[r->nrefs].slot = slot;
   n = (unsigned long)r->nrefs++;
   if (maxw == 1)
-    return kkachi__buf_printf(out, "(?C\"b%lu\")(?<kkg%lu>\\S{1,%lu})(?C\"%lu\")",
+    return kkachi__buf_printf(out,
+                              "(?C\"b%lu\")(?<kkg%lu>\\S{1,%lu})"
+                              "(?C\"%lu\")(?=)",
                               n, n, (unsigned long)maxcp, n);
   return kkachi__buf_printf(out,
                             "(?C\"b%lu\")(?<kkg%lu>\\S{1,%lu}(?:\\x20\\S{1,%lu})"
-                            "{0,%lu})(?C\"%lu\")",
+                            "{0,%lu})(?C\"%lu\")(?=)",
                             n, n, (unsigned long)maxcp, (unsigned long)maxcp,
                             (unsigned long)maxw - 1, n);
 }
@@ -392,12 +399,10 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
       goto done;
     r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK
-                                | (r->nrefs ? PCRE2_NO_AUTO_POSSESS : 0)
                                 | (r->window ? PCRE2_USE_OFFSET_LIMIT : 0),
                             &err, &off, cc);
-    /* (a gazetteer looked up by callout needs its candidate to shrink on
-     * backtracking, which auto-possessification would forbid: only
-     * patterns without such lookups are left to it) */
+    /* (a gazetteer looked up by callout keeps its candidate shrinking on
+     * backtracking by the (?=) after it: see append_gazref) */
     /* small gazetteers are written out as alternations, which a pattern
      * that names them often can make larger than PCRE2 allows: then every
      * one is looked up by callout instead */
