@@ -19,7 +19,31 @@ struct kk_gazscan {
   size_t maxw, maxcp;
   int exact;            /* no second walk with spaces left out */
   uint64_t first[1024]; /* code points below 65536 that begin a form */
+  uint64_t alone[1024]; /* those that are a form by themselves */
+  uint64_t *pair;       /* a bit per hash of a form's first two code
+                           points: where none can begin, no walk */
+  size_t pairmask;      /* bits in pair - 1 (a power of two) */
 };
+
+/* The bit of the first two code points of a form in t->pair. */
+static size_t
+pair_bit(const kk_gazscan *t, uint32_t a, uint32_t b)
+{
+  uint64_t k = ((uint64_t)a << 21 | b) * 0x9e3779b97f4a7c15ull;
+  return (size_t)(k >> 40) & t->pairmask;
+}
+
+static void
+set_bit(uint64_t *bits, size_t i)
+{
+  bits[i >> 6] |= (uint64_t)1 << (i & 63);
+}
+
+static int
+has_bit(const uint64_t *bits, size_t i)
+{
+  return (bits[i >> 6] >> (i & 63)) & 1;
+}
 
 static size_t
 slot_of(uint64_t k, size_t mask)
@@ -111,10 +135,15 @@ kkachi__gazscan_new(kk_gazscan **out, const kk_gazetteer *g, int exact)
     size *= 2;
   t->mask = size - 1;
   t->capnodes = cps;
+  t->pairmask = 4096;
+  while (t->pairmask < 64 * g->nforms && t->pairmask < ((size_t)1 << 18))
+    t->pairmask *= 2;
   t->key = kkachi__malloc(size * sizeof *t->key);
   t->child = kkachi__malloc(size * sizeof *t->child);
   t->final = kkachi__malloc(cps);
-  if (!t->key || !t->child || !t->final)
+  t->pair = kkachi__calloc(t->pairmask / 64, sizeof *t->pair);
+  t->pairmask--;
+  if (!t->key || !t->child || !t->final || !t->pair)
     goto fail;
   memset(t->key, 0xff, size * sizeof *t->key);
   t->nnodes = 1;
@@ -130,8 +159,13 @@ kkachi__gazscan_new(kk_gazscan **out, const kk_gazetteer *g, int exact)
     k = 0;
     if (n) {
       uint32_t c = kkachi__utf8_next(f, &k);
-      if (c < 65536)
-        t->first[c >> 6] |= (uint64_t)1 << (c & 63);
+      if (c < 65536) {
+        set_bit(t->first, c);
+        if (k >= n)
+          set_bit(t->alone, c);
+      }
+      if (k < n)
+        set_bit(t->pair, pair_bit(t, c, kkachi__utf8_next(f, &k)));
     }
   }
   shape_of(g, &t->maxw, &t->maxcp);
@@ -151,6 +185,7 @@ kkachi__gazscan_free(kk_gazscan *t)
   kkachi__free(t->key);
   kkachi__free(t->child);
   kkachi__free(t->final);
+  kkachi__free(t->pair);
   kkachi__free(t);
 }
 
@@ -284,10 +319,18 @@ kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
   }
   memset(sp->starts, 0, words * sizeof *sp->starts);
   while (i < n) {
-    size_t at = i;
+    size_t at = i, j;
     uint32_t c = kkachi__utf8_next(s, &i);
-    if (c < 65536 ? !((t->first[c >> 6] >> (c & 63)) & 1)
+    if (c < 65536 ? !has_bit(t->first, c)
                   : (kkachi__is_space(c) || !child_of(t, 0, c)))
+      continue;
+    /* a walk from here finds a form only if c is one, or if some form
+     * begins with c and the next code point, or when a space follows (a
+     * form may be written with one more space, or with its spaces left
+     * out) */
+    j = i;
+    if (c < 65536 && !has_bit(t->alone, c) && i < n && s[i] != ' '
+        && !has_bit(t->pair, pair_bit(t, c, kkachi__utf8_next(s, &j))))
       continue;
     if ((rc = walk(t, s, n, at, sp)))
       return rc;
