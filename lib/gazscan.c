@@ -302,6 +302,25 @@ walk(const kk_gazscan *t, const char *s, size_t n, size_t b, kk_gazspans *sp)
   return 0;
 }
 
+/* Whether a walk from code point c, the next one at s[i], may find a
+ * form: c is one, or some form begins with c and the code point after
+ * it, or, past one space, with c and the code point after the space (the
+ * second walk leaves a space out: SM 엔터테인먼트 for SM엔터테인먼트).
+ * Elsewhere the walk would find nothing. */
+static int
+may_begin(const kk_gazscan *t, const char *s, size_t n, uint32_t c, size_t i)
+{
+  uint32_t next;
+  if (has_bit(t->alone, c) || i >= n)
+    return 1;
+  next = kkachi__utf8_next(s, &i);
+  if (has_bit(t->pair, pair_bit(t, c, next)))
+    return 1;
+  if (next != ' ' || t->exact || i >= n)
+    return 0;
+  return has_bit(t->pair, pair_bit(t, c, kkachi__utf8_next(s, &i)));
+}
+
 int
 kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
                     kk_gazspans *sp)
@@ -319,18 +338,12 @@ kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
   }
   memset(sp->starts, 0, words * sizeof *sp->starts);
   while (i < n) {
-    size_t at = i, j;
+    size_t at = i;
     uint32_t c = kkachi__utf8_next(s, &i);
     if (c < 65536 ? !has_bit(t->first, c)
                   : (kkachi__is_space(c) || !child_of(t, 0, c)))
       continue;
-    /* a walk from here finds a form only if c is one, or if some form
-     * begins with c and the next code point, or when a space follows (a
-     * form may be written with one more space, or with its spaces left
-     * out) */
-    j = i;
-    if (c < 65536 && !has_bit(t->alone, c) && i < n && s[i] != ' '
-        && !has_bit(t->pair, pair_bit(t, c, kkachi__utf8_next(s, &j))))
+    if (c < 65536 && !may_begin(t, s, n, c, i))
       continue;
     if ((rc = walk(t, s, n, at, sp)))
       return rc;
