@@ -322,8 +322,25 @@ email(kkachi_result *r, const kk_mention *m)
   return kkachi__add_unique(&p->emails, &p->nemails, mail);
 }
 
+/* Whether the title `t` is the same as `shorter`, or a title fused with
+ * its organization or unit that ends in it (충남지사 for 지사, 국가안보실장
+ * for 안보실장); `shorter` is two syllables or more. */
+static int
+title_covers(const char *t, const char *shorter)
+{
+  size_t n, m;
+  if (kkachi__same(t, shorter))
+    return 1;
+  if (!t || !shorter)
+    return 0;
+  n = strlen(t);
+  m = strlen(shorter);
+  return m >= 6 && n > m && !strcmp(t + n - m, shorter);
+}
+
 /* An affiliation that lacks the role `missing` says less than one of the
- * same person and `kept` that has it: fold it into that. */
+ * same person and `kept` that has it: fold it into that. A title may be
+ * kept in a longer form fused with the organization (see title_covers). */
 static int
 fold_lesser(kkachi_result *r, const char *missing, const char *kept)
 {
@@ -342,9 +359,12 @@ fold_lesser(kkachi_result *r, const char *missing, const char *kept)
       if (g == f || g->dropped || strcmp(g->family, "affiliation")
           || !kkachi__slot(g->slot, g->nslots, missing))
         continue;
-      for (k = 0; k < 2; k++)
-        if (!kkachi__same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
+      for (k = 0; k < 2; k++) {
+        const char *w = kkachi__slot(g->slot, g->nslots, roles[k]);
+        if (k == 1 && !strcmp(kept, "title") ? !title_covers(w, v[k])
+                                              : !kkachi__same(w, v[k]))
           break;
+      }
       if (k < 2)
         continue;
       if (kkachi__fact_fold(f, g))
