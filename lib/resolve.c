@@ -375,6 +375,56 @@ fold_lesser(kkachi_result *r, const char *missing, const char *kept)
   return 0;
 }
 
+/* Whether the name `word` (one word) is the first or the last word of
+ * the name `full` of several words (오바마 of 버락 오바마). */
+static int
+word_of_name(const char *full, const char *word)
+{
+  size_t n, m;
+  if (!full || !word || strchr(word, ' ') || !strchr(full, ' '))
+    return 0;
+  n = strlen(full);
+  m = strlen(word);
+  if (m == 0 || n <= m + 1)
+    return 0;
+  return (!strncmp(full, word, m) && full[m] == ' ')
+         || (!strcmp(full + n - m, word) && full[n - m - 1] == ' ');
+}
+
+/* A name of one word that a rule for Korean names read inside a
+ * transliterated name of several words ("오바마 미국 대통령" in "버락
+ * 오바마 미국 대통령") is no other person: an affiliation of it is folded
+ * into one of the full name with the same title and, when it has one,
+ * the same organization. */
+static int
+fold_name_words(kkachi_result *r)
+{
+  size_t i, j;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *p, *t, *o;
+    if (f->dropped || strcmp(f->family, "affiliation"))
+      continue;
+    p = kkachi__slot(f->slot, f->nslots, "person");
+    t = kkachi__slot(f->slot, f->nslots, "title");
+    o = kkachi__slot(f->slot, f->nslots, "org");
+    if (!p || strchr(p, ' '))
+      continue;
+    for (j = 0; j < r->nfacts; j++) {
+      kk_fact *g = r->facts[j];
+      if (g == f || g->dropped || strcmp(g->family, "affiliation")
+          || !word_of_name(kkachi__slot(g->slot, g->nslots, "person"), p)
+          || !title_covers(kkachi__slot(g->slot, g->nslots, "title"), t)
+          || (o && !kkachi__same(kkachi__slot(g->slot, g->nslots, "org"), o)))
+        continue;
+      if (kkachi__fact_fold(f, g))
+        return KKACHI_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
 /* An affiliation without an organization is folded into one of the same
  * person and title with one; a membership without a title ("Lena Ortiz
  * of Lund University") into one of the same person and organization with
@@ -493,6 +543,8 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
     else if (!strcmp(m->family, "stage"))
       rc = kkachi__resolve_stage(r, m);
   }
+  if (!rc)
+    rc = fold_name_words(r);
   if (!rc)
     rc = fold_lesser_all(r);
   if (!rc)
