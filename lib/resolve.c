@@ -146,10 +146,19 @@ not_a_person(kkachi_engine *e, const char *name)
           "과", "와", "도", "로", "에", "만", "께" };
   size_t n = strlen(name), i;
   /* "인선은" read as a name is 인선 with a particle */
+  /* "후보인", "코치였던": a title or an occupation with a copula */
+  static const char *const copulas[] = { "인", "이던", "였던", "이자" };
   for (i = 0; n > 3 && i < sizeof particles / sizeof particles[0]; i++)
     if (!strcmp(name + n - 3, particles[i])
         && kkachi__gazetteer_find(e->g_notname, name, n - 3))
       return 1;
+  for (i = 0; i < sizeof copulas / sizeof copulas[0]; i++) {
+    size_t c = strlen(copulas[i]);
+    if (n > c + 3 && !strcmp(name + n - c, copulas[i])
+        && (kkachi__gazetteer_find(e->g_title, name, n - c)
+            || kkachi__gazetteer_find(e->g_prof, name, n - c)))
+      return 1;
+  }
   return has_common_word(e, name)
          || kkachi__gazetteer_find(e->g_notname, name, n)
          || kkachi__gazetteer_find(e->g_org, name, n)
@@ -322,8 +331,25 @@ email(kkachi_result *r, const kk_mention *m)
   return kkachi__add_unique(&p->emails, &p->nemails, mail);
 }
 
+/* Whether the title `t` is the same as `shorter`, or a title fused with
+ * its organization or unit that ends in it (충남지사 for 지사, 국가안보실장
+ * for 안보실장); `shorter` is two syllables or more. */
+static int
+title_covers(const char *t, const char *shorter)
+{
+  size_t n, m;
+  if (kkachi__same(t, shorter))
+    return 1;
+  if (!t || !shorter)
+    return 0;
+  n = strlen(t);
+  m = strlen(shorter);
+  return m >= 6 && n > m && !strcmp(t + n - m, shorter);
+}
+
 /* An affiliation that lacks the role `missing` says less than one of the
- * same person and `kept` that has it: fold it into that. */
+ * same person and `kept` that has it: fold it into that. A title may be
+ * kept in a longer form fused with the organization (see title_covers). */
 static int
 fold_lesser(kkachi_result *r, const char *missing, const char *kept)
 {
@@ -342,10 +368,63 @@ fold_lesser(kkachi_result *r, const char *missing, const char *kept)
       if (g == f || g->dropped || strcmp(g->family, "affiliation")
           || !kkachi__slot(g->slot, g->nslots, missing))
         continue;
-      for (k = 0; k < 2; k++)
-        if (!kkachi__same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
+      for (k = 0; k < 2; k++) {
+        const char *w = kkachi__slot(g->slot, g->nslots, roles[k]);
+        if (k == 1 && !strcmp(kept, "title") ? !title_covers(w, v[k])
+                                              : !kkachi__same(w, v[k]))
           break;
+      }
       if (k < 2)
+        continue;
+      if (kkachi__fact_fold(f, g))
+        return KKACHI_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
+/* Whether the name `word` (one word) is the first or the last word of
+ * the name `full` of several words (오바마 of 버락 오바마). */
+static int
+word_of_name(const char *full, const char *word)
+{
+  size_t n, m;
+  if (!full || !word || strchr(word, ' ') || !strchr(full, ' '))
+    return 0;
+  n = strlen(full);
+  m = strlen(word);
+  if (m == 0 || n <= m + 1)
+    return 0;
+  return (!strncmp(full, word, m) && full[m] == ' ')
+         || (!strcmp(full + n - m, word) && full[n - m - 1] == ' ');
+}
+
+/* A name of one word that a rule for Korean names read inside a
+ * transliterated name of several words ("오바마 미국 대통령" in "버락
+ * 오바마 미국 대통령") is no other person: an affiliation of it is folded
+ * into one of the full name with the same title and, when it has one,
+ * the same organization. */
+static int
+fold_name_words(kkachi_result *r)
+{
+  size_t i, j;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *p, *t, *o;
+    if (f->dropped || strcmp(f->family, "affiliation"))
+      continue;
+    p = kkachi__slot(f->slot, f->nslots, "person");
+    t = kkachi__slot(f->slot, f->nslots, "title");
+    o = kkachi__slot(f->slot, f->nslots, "org");
+    if (!p || strchr(p, ' '))
+      continue;
+    for (j = 0; j < r->nfacts; j++) {
+      kk_fact *g = r->facts[j];
+      if (g == f || g->dropped || strcmp(g->family, "affiliation")
+          || !word_of_name(kkachi__slot(g->slot, g->nslots, "person"), p)
+          || !title_covers(kkachi__slot(g->slot, g->nslots, "title"), t)
+          || (o && !kkachi__same(kkachi__slot(g->slot, g->nslots, "org"), o)))
         continue;
       if (kkachi__fact_fold(f, g))
         return KKACHI_ENOMEM;
@@ -473,6 +552,8 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
     else if (!strcmp(m->family, "stage"))
       rc = kkachi__resolve_stage(r, m);
   }
+  if (!rc)
+    rc = fold_name_words(r);
   if (!rc)
     rc = fold_lesser_all(r);
   if (!rc)
