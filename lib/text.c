@@ -207,6 +207,20 @@ ends_in_initial(const char *s, size_t b, size_t e, const kk_gazetteer *abbr)
   return abbr && e > w && kkachi__gazetteer_find(abbr, s + w, e - w) != NULL;
 }
 
+/* Whether a break at s[at] follows a dot leader (U+2024) with a letter
+ * or digit right after it: Korean writes ․ between the words of a list
+ * (전남․순천), where ICU, reading a full stop, breaks. */
+static int
+after_dot_leader(const char *s, size_t start, size_t at, size_t e)
+{
+  size_t i = at;
+  uint32_t next;
+  if (at <= start || at >= e || kkachi__utf8_prev(s, at) != 0x2024)
+    return 0;
+  next = kkachi__utf8_next(s, &i);
+  return next != ' ' && next != '\t' && next != '\r' && next != '\n';
+}
+
 /* Splits one line line[b..e) into sentences with ICU. */
 static int
 split_line(kk_text *t, kk_segmenter *seg, size_t b, size_t e)
@@ -230,6 +244,8 @@ split_line(kk_text *t, kk_segmenter *seg, size_t b, size_t e)
     }
     if (seg->initials && byte < e
         && ends_in_initial(t->s, start, byte, seg->abbr))
+      continue;
+    if (after_dot_leader(t->s, start, byte, e))
       continue;
     rc = push_sentence(t, start, byte, body);
     if (rc)

@@ -35,6 +35,15 @@ main(void)
     CHECK(t.sent[0].body && t.sent[1].body);
     CHECK(!t.sent[2].body); /* a menu line */
   }
+  {
+    /* a dot leader between two words of a list ends no sentence */
+    const char *leader = "박람회가 전남\xE2\x80\xA4순천에서 열린다. 끝이다.";
+    CHECK(kkachi__text_prepare(&t, seg, leader, strlen(leader)) == 0);
+    CHECK(t.nsent == 2);
+    if (t.nsent == 2)
+      CHECK(t.sent[0].end - t.sent[0].begin
+            == strlen("박람회가 전남\xE2\x80\xA4순천에서 열린다."));
+  }
   CHECK(!kkachi__text_is_body(chrome, strlen(chrome)));
   CHECK(kkachi__text_is_body("그는 \"좋다\"고 말했다.\"", 30));
   CHECK(kkachi__text_is_body("짧다.", strlen("짧다.")));
