@@ -141,24 +141,19 @@ has_common_word(kkachi_engine *e, const char *name)
 static int
 not_a_person(kkachi_engine *e, const char *name)
 {
-  static const char *const particles[]
-      = { "은", "는", "이", "가", "을", "를", "의",
-          "과", "와", "도", "로", "에", "만", "께" };
-  size_t n = strlen(name), i;
-  /* "인선은" read as a name is 인선 with a particle */
-  /* "후보인", "코치였던": a title or an occupation with a copula */
-  static const char *const copulas[] = { "인", "이던", "였던", "이자" };
-  for (i = 0; n > 3 && i < sizeof particles / sizeof particles[0]; i++)
-    if (!strcmp(name + n - 3, particles[i])
-        && kkachi__gazetteer_find(e->g_notname, name, n - 3))
-      return 1;
-  for (i = 0; i < sizeof copulas / sizeof copulas[0]; i++) {
-    size_t c = strlen(copulas[i]);
-    if (n > c + 3 && !strcmp(name + n - c, copulas[i])
+  size_t n = strlen(name), c;
+  /* "인선은" read as a name is 인선 with a one-syllable particle
+   * (particles.tsv) */
+  if (n > 3 && kkachi__gazetteer_find(e->g_particle, name + n - 3, 3)
+      && kkachi__gazetteer_find(e->g_notname, name, n - 3))
+    return 1;
+  /* "후보인", "코치였던": a title or an occupation with an ending of the
+   * copula of one to three syllables (copulas.txt) */
+  for (c = 3; c <= 9 && n > c + 3; c += 3)
+    if (kkachi__gazetteer_find(e->g_copula, name + n - c, c)
         && (kkachi__gazetteer_find(e->g_title, name, n - c)
             || kkachi__gazetteer_find(e->g_prof, name, n - c)))
       return 1;
-  }
   return has_common_word(e, name)
          || kkachi__gazetteer_find(e->g_notname, name, n)
          || kkachi__gazetteer_find(e->g_org, name, n)
