@@ -119,23 +119,21 @@ kkachi_extract(kkachi_result **out, kkachi_engine *e, const kkachi_article *a)
       || (rc = kkachi__strmap_new(&r->aliases))
       || (rc = kkachi__strmap_new(&r->programs)) || (rc = copy_meta(r, a)))
     goto fail;
-  t0 = e->prof ? kkachi__profile_now() : 0;
+  t0 = kkachi__profile_start(e->prof);
   if ((rc = kkachi__text_prepare(&r->text,
                                   strcmp(r->lang, "en") ? e->seg : e->seg_en,
                                   a->text, a->len)))
     goto fail;
-  if (e->prof) {
+  kkachi__profile_stage(e->prof, KK_PROF_TEXT, t0);
+  if (e->prof)
     e->prof->articles++;
-    e->prof->stage[KK_PROF_TEXT] += kkachi__profile_now() - t0;
-  }
   e->cur_article = a->id;
   if ((rc = kkachi__match(e, &r->text, r->lang, &ms)))
     goto fail;
-  t0 = e->prof ? kkachi__profile_now() : 0;
+  t0 = kkachi__profile_start(e->prof);
   if ((rc = kkachi__resolve(r, &ms)) || (rc = kkachi__resolve_meta(r, a)))
     goto fail;
-  if (e->prof)
-    e->prof->stage[KK_PROF_RESOLVE] += kkachi__profile_now() - t0;
+  kkachi__profile_stage(e->prof, KK_PROF_RESOLVE, t0);
   compact(r);
   set_offsets(r);
   kkachi__mentions_clear(&ms);

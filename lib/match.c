@@ -437,12 +437,11 @@ mark_sentence(kkachi_engine *e, const kk_text *t, size_t i, const char *lang,
       return rc;
     ++*runs;
   }
-  t0 = e->prof ? kkachi__profile_now() : 0;
+  t0 = kkachi__profile_start(e->prof);
   if ((rc = kkachi__marked_build(&e->marked, t->s + s->begin,
                                  s->end - s->begin, e->g_particle)))
     return rc;
-  if (e->prof)
-    e->prof->stage[KK_PROF_MENTIONS] += kkachi__profile_now() - t0;
+  kkachi__profile_stage(e->prof, KK_PROF_MENTIONS, t0);
   if (e->show_marks)
     show_marks(&e->marked);
   return 0;
@@ -454,13 +453,12 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
 {
   size_t i, k, runs = 0;
   double start = e->time_limit > 0 ? cpu_now() : 0;
-  double t0 = e->prof ? kkachi__profile_now() : 0;
+  double t0 = kkachi__profile_start(e->prof);
   int rc;
 
   if ((rc = kkachi__engine_scan_text(e, t->s, t->len, lang)))
     return rc;
-  if (e->prof)
-    e->prof->stage[KK_PROF_SCAN] += kkachi__profile_now() - t0;
+  kkachi__profile_stage(e->prof, KK_PROF_SCAN, t0);
   for (i = 0; i < t->nsent; i++) {
     int marked = 0;
     for (k = 0; k < e->nrules; k++) {

@@ -35,6 +35,19 @@ kkachi__profile_now(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+double
+kkachi__profile_start(const kk_profile *p)
+{
+  return p ? kkachi__profile_now() : 0;
+}
+
+void
+kkachi__profile_stage(kk_profile *p, enum kk_prof_stage st, double t0)
+{
+  if (p)
+    p->stage[st] += kkachi__profile_now() - t0;
+}
+
 /* A rule's place in the table: its time, then its index. */
 typedef struct {
   double secs;

@@ -41,6 +41,13 @@ int kkachi__profile_new(kk_profile **out, size_t nrules);
  * some microseconds a run, which would swamp the cheap rules. */
 double kkachi__profile_now(void);
 
+/* The start of a timed stage: the clock when p profiles, else 0. */
+double kkachi__profile_start(const kk_profile *p);
+
+/* Adds the time since t0 (from kkachi__profile_start) to stage st of p;
+ * nothing when p is NULL. */
+void kkachi__profile_stage(kk_profile *p, enum kk_prof_stage st, double t0);
+
 /* Writes the table to f: the stages, then each rule that ran, costliest
  * first (rules is borrowed, nrules long as when p was made). */
 void kkachi__profile_write(const kk_profile *p, struct kk_rule *const *rules,
