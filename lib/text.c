@@ -218,7 +218,7 @@ after_dot_leader(const char *s, size_t start, size_t at, size_t e)
   if (at <= start || at >= e || kkachi__utf8_prev(s, at) != 0x2024)
     return 0;
   next = kkachi__utf8_next(s, &i);
-  return next != ' ' && next != '\t' && next != '\r' && next != '\n';
+  return !kkachi__is_space(next);
 }
 
 /* Splits one line line[b..e) into sentences with ICU. */
