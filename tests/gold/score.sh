@@ -29,12 +29,12 @@ for fam in ("affiliation", "program_role", "stage", "micro"):
     r = j.get(fam)
     if not r or (fam != "micro" and not r.get("gold")):
         continue
-    print("%-12s %-13s %5.3f %5.3f %5.3f %5s" % (name, fam, r["P"], r["R"],
+    print("%-14s %-13s %5.3f %5.3f %5.3f %5s" % (name, fam, r["P"], r["R"],
           r["F1"], r.get("gold", "")))
 ' "$1"
 }
 
-printf '%-12s %-13s %5s %5s %5s %5s\n' set family P R F1 gold
+printf '%-14s %-13s %5s %5s %5s %5s\n' set family P R F1 gold
 extract "$D/seed/article-ko.txt" >"$T/seed.nt" &&
   "$TOOLS/kk-score" --gold "$D/seed/gold.jsonl" --pred "$T/seed.nt" \
     --doc seed --json | rows seed
@@ -47,11 +47,25 @@ for half in rules-half score-half; do
     "$TOOLS/kk-score" --gold "$G/$half.jsonl" --pred "$T/$half.nt" \
       --json | rows "$half"
 done
+# The KLUE dev sentences (tests/gold/klue-dev-*) need a checkout of the
+# KLUE benchmark, $KLUE (default ../KLUE beside the source folder); their
+# rows are left out without one.
+KLUE=${KLUE:-$SRCDIR/../KLUE}
+if [ -d "$KLUE/klue_benchmark" ]; then
+  for half in klue-dev-rules klue-dev-score; do
+    python3 "$G/klue-dev-texts.py" "$KLUE" "$G/$half.docs" >"$T/$half.jsonl" &&
+      extract "$T/$half.jsonl" >"$T/$half.nt" &&
+      "$TOOLS/kk-score" --gold "$G/$half.jsonl" --pred "$T/$half.nt" \
+        --json | rows "$half"
+  done
+else
+  echo "score: $KLUE: no KLUE checkout; klue-dev rows left out" >&2
+fi
 "$TOOLS/kk-pairs" input "$D/klue-re/train-subset.jsonl" >"$T/k.jsonl" &&
   extract "$T/k.jsonl" >"$T/k.nt" &&
   "$TOOLS/kk-pairs" score "$D/klue-re/train-subset.jsonl" "$T/k.nt" |
-  sed -n 's/^/klue-re      /p' | head -3
+  sed -n 's/^/klue-re        /p' | head -3
 "$TOOLS/kk-conll" input "$D/conll04/conll04_train.json" >"$T/c.jsonl" &&
   extract "$T/c.jsonl" >"$T/c.nt" &&
   "$TOOLS/kk-conll" score "$D/conll04/conll04_train.json" "$T/c.nt" |
-  sed -n 's/^/conll04      /p' | head -3
+  sed -n 's/^/conll04        /p' | head -3

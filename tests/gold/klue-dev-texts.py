@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Writes, as JSON Lines ({"id", "lang", "text"}), the texts of the KLUE
+dev sentences listed in DOCS files (one id a line), read from a checkout
+of the KLUE benchmark (https://github.com/KLUE-benchmark/KLUE, CC BY-SA
+4.0). The texts are not kept in the project. Ids:
+
+  klue-nli-dev-NNNN      the premise of KLUE-NLI dev pair NNNN
+  klue-sts-dev-NNNNa/b   sentence 1 or 2 of KLUE-STS dev pair NNNN
+  klue-ner-dev-NNNNN     KLUE-NER dev sentence NNNNN, tags removed
+
+usage: klue-dev-texts.py KLUE_DIR DOCS [DOCS ...] > texts.jsonl
+Exit status 77 when KLUE_DIR has no klue_benchmark folder, 1 when a
+listed id is not found.
+"""
+import json
+import os
+import re
+import sys
+
+
+def nli(bench, texts):
+    path = os.path.join(bench, "klue-nli-v1.1", "klue-nli-v1.1_dev.json")
+    with open(path, encoding="utf-8") as f:
+        for pair in json.load(f):
+            num = pair["guid"].rsplit("_", 1)[-1]
+            texts["klue-nli-dev-" + num] = pair["premise"].strip()
+
+
+def sts(bench, texts):
+    path = os.path.join(bench, "klue-sts-v1.1", "klue-sts-v1.1_dev.json")
+    with open(path, encoding="utf-8") as f:
+        for pair in json.load(f):
+            num = pair["guid"].rsplit("_", 1)[-1]
+            texts["klue-sts-dev-" + num + "a"] = pair["sentence1"].strip()
+            texts["klue-sts-dev-" + num + "b"] = pair["sentence2"].strip()
+
+
+HEAD = re.compile(r"## klue-ner-v1_dev_(\d+)-\w+\t(.*)")
+TAG = re.compile(r"<([^<>:]*):[A-Z]{2}>")
+
+
+def ner(bench, texts):
+    path = os.path.join(bench, "klue-ner-v1.1", "klue-ner-v1.1_dev.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = HEAD.match(line.rstrip("\n"))
+            if m:
+                texts["klue-ner-dev-" + m.group(1)] = \
+                    TAG.sub(r"\1", m.group(2)).strip()
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__.strip())
+    bench = os.path.join(sys.argv[1], "klue_benchmark")
+    if not os.path.isdir(bench):
+        print(f"klue-dev-texts.py: {bench}: no such folder", file=sys.stderr)
+        sys.exit(77)
+    texts = {}
+    for read in (nli, sts, ner):
+        read(bench, texts)
+    missing = 0
+    for path in sys.argv[2:]:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                doc = line.strip()
+                if not doc:
+                    continue
+                if doc not in texts:
+                    print(f"{path}:{n}: no text for '{doc}'", file=sys.stderr)
+                    missing += 1
+                    continue
+                print(json.dumps({"id": doc, "lang": "ko",
+                                  "text": texts[doc]}, ensure_ascii=False))
+    sys.exit(1 if missing else 0)
+
+
+if __name__ == "__main__":
+    main()
