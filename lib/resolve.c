@@ -440,6 +440,117 @@ fold_lesser_all(kkachi_result *r)
   return rc ? rc : fold_lesser(r, "title", "org");
 }
 
+/* The organization fused into a title, when the gazetteer knows it: the
+ * title is a word and a title of the gazetteer after it (방송통신 +
+ * 위원장, 감사 + 원장, 외교부 + 장관), and the organization is the word
+ * (외교부), or the word and the title without its last 장, with 회 after
+ * it or not (감사원, 방송통신위원회, 대한양궁협회). Writes its canonical
+ * name into buf (of size n) and returns 1, or returns 0. */
+static int
+fused_org(kkachi_engine *e, const char *title, char *buf, size_t n)
+{
+  static const char head[] = "\xec\x9e\xa5"; /* 장 */
+  static const char hoe[] = "\xed\x9a\x8c";  /* 회 */
+  size_t len = strlen(title), i = 0, k;
+  if (!e->g_org || !e->g_title || len + 4 > n)
+    return 0;
+  kkachi__utf8_next(title, &i);
+  kkachi__utf8_next(title, &i); /* the word has two syllables or more */
+  for (; i < len; kkachi__utf8_next(title, &i)) {
+    const char *rest = title + i;
+    size_t m = len - i, stem;
+    const kk_gaz_row *row;
+    if (!kkachi__gazetteer_find(e->g_title, rest, m))
+      continue;
+    for (k = 0; k < 3; k++) {
+      if (k == 0)
+        stem = i; /* the word alone */
+      else if (m > 3 && !strcmp(title + len - 3, head))
+        stem = len - 3; /* the title without its 장 */
+      else
+        break;
+      memcpy(buf, title, stem);
+      buf[stem] = '\0';
+      if (k == 2)
+        strcat(buf, hoe);
+      row = kkachi__gazetteer_find(e->g_org, buf, strlen(buf));
+      if (row) {
+        if (strlen(row->canon) >= n)
+          return 0;
+        strcpy(buf, row->canon);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* An affiliation with a title but no organization, whose title is fused
+ * with an organization the gazetteer knows (최시중 방송통신위원장), is one
+ * at that organization; when the same person already has that
+ * affiliation, it is folded into it. */
+static int
+fill_fused_orgs(kkachi_result *r)
+{
+  static const char *const roles[] = { "person", "org", "title" };
+  size_t i, j;
+  int rc;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *v[3];
+    char buf[256];
+    kk_org *o;
+    if (f->dropped || strcmp(f->family, "affiliation")
+        || kkachi__slot(f->slot, f->nslots, "org"))
+      continue;
+    v[0] = kkachi__slot(f->slot, f->nslots, "person");
+    v[2] = kkachi__slot(f->slot, f->nslots, "title");
+    if (!v[0] || !v[2] || !fused_org(r->engine, v[2], buf, sizeof buf))
+      continue;
+    if ((rc = kkachi__result_org(r, buf, &o)))
+      return rc;
+    v[1] = o->name;
+    for (j = 0; j < r->nfacts; j++) {
+      kk_fact *g = r->facts[j];
+      size_t k;
+      if (g == f || g->dropped || strcmp(g->family, "affiliation"))
+        continue;
+      for (k = 0; k < 3; k++)
+        if (!kkachi__same(kkachi__slot(g->slot, g->nslots, roles[k]), v[k]))
+          break;
+      if (k == 3)
+        break;
+    }
+    if (j < r->nfacts) {
+      if (kkachi__fact_fold(f, r->facts[j]))
+        return KKACHI_ENOMEM;
+    } else if ((rc = kkachi__fact_set(f, "org", v[1]))) {
+      return rc;
+    }
+  }
+  return 0;
+}
+
+/* A name that the article also uses for an organization (동아원 in "이희상
+ * 동아원 회장" read once more as "동아원 회장") is no person: its
+ * affiliations are dropped. */
+static void
+drop_org_persons(kkachi_result *r)
+{
+  size_t i;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *p;
+    if (f->dropped || strcmp(f->family, "affiliation"))
+      continue;
+    p = kkachi__slot(f->slot, f->nslots, "person");
+    if (p
+        && (kkachi__strmap_get(r->orgs, p, strlen(p))
+            || kkachi__strmap_get(r->aliases, p, strlen(p))))
+      f->dropped = 1;
+  }
+}
+
 static int
 by_position(const void *a, const void *b)
 {
@@ -551,6 +662,10 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
     rc = fold_name_words(r);
   if (!rc)
     rc = fold_lesser_all(r);
+  if (!rc)
+    rc = fill_fused_orgs(r);
+  if (!rc)
+    drop_org_persons(r);
   if (!rc)
     rc = kkachi__fold_stages(r);
   if (!rc)
