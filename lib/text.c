@@ -17,8 +17,8 @@
 
 struct kk_segmenter {
   UBreakIterator *bi;
-  int initials;             /* English: no break after an initial (R.) */
-  const kk_gazetteer *abbr; /* nor after these words (Sen, Lt); borrowed */
+  int initials; /* no break after an initial (R., 'J. Michael' in Korean) */
+  const kk_gazetteer *abbr; /* English: nor after these (Sen, Lt); borrowed */
   UChar *u16; /* scratch for one line or one article */
   int32_t u16cap;
 };
@@ -34,8 +34,8 @@ kkachi__segmenter_new(kk_segmenter **out, const char *locale,
   if (!seg)
     return KKACHI_ENOMEM;
   seg->bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &st);
-  seg->initials = !strncmp(locale, "en", 2);
-  seg->abbr = seg->initials ? abbr : NULL;
+  seg->initials = 1;
+  seg->abbr = !strncmp(locale, "en", 2) ? abbr : NULL;
   if (U_FAILURE(st)) {
     kkachi__free(seg);
     return KKACHI_EICU;
