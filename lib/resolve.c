@@ -440,6 +440,81 @@ fold_lesser_all(kkachi_result *r)
   return rc ? rc : fold_lesser(r, "title", "org");
 }
 
+/* Whether some evidence of f and of g overlap in one sentence. */
+static int
+read_together(const kk_fact *f, const kk_fact *g)
+{
+  size_t i, j;
+  for (i = 0; i < f->nev; i++)
+    for (j = 0; j < g->nev; j++)
+      if (f->ev[i].sentence == g->ev[j].sentence
+          && f->ev[i].begin < g->ev[j].end && g->ev[j].begin < f->ev[i].end)
+        return 1;
+  return 0;
+}
+
+/* Another affiliation of the person with the organization and title of
+ * values, other than f; or NULL. */
+static kk_fact *
+same_affiliation(kkachi_result *r, const kk_fact *f, const char *const *values)
+{
+  static const char *const roles[] = { "person", "org", "title" };
+  size_t i, k;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *g = r->facts[i];
+    if (g == f || g->dropped || strcmp(g->family, "affiliation"))
+      continue;
+    for (k = 0; k < 3; k++)
+      if (!kkachi__same(kkachi__slot(g->slot, g->nslots, roles[k]), values[k]))
+        break;
+    if (k == 3)
+      return g;
+  }
+  return NULL;
+}
+
+/* A membership without a title and an affiliation of the same person
+ * with a title but no organization, read over the same words ("새솔교구
+ * 소속 한도윤 원로신부", "한도윤(새솔시체육회) 선수"), are one affiliation:
+ * the title at that organization. */
+static int
+merge_member_titles(kkachi_result *r)
+{
+  size_t i, j;
+  int rc;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *v[3];
+    if (f->dropped || strcmp(f->family, "affiliation")
+        || kkachi__slot(f->slot, f->nslots, "title"))
+      continue;
+    v[0] = kkachi__slot(f->slot, f->nslots, "person");
+    v[1] = kkachi__slot(f->slot, f->nslots, "org");
+    if (!v[0] || !v[1])
+      continue;
+    for (j = 0; j < r->nfacts; j++) {
+      kk_fact *g = r->facts[j], *h;
+      if (g == f || g->dropped || strcmp(g->family, "affiliation")
+          || kkachi__slot(g->slot, g->nslots, "org")
+          || !kkachi__same(kkachi__slot(g->slot, g->nslots, "person"), v[0])
+          || !(v[2] = kkachi__slot(g->slot, g->nslots, "title"))
+          || !read_together(f, g))
+        continue;
+      if ((h = same_affiliation(r, g, v))) {
+        if (kkachi__fact_fold(g, h) || kkachi__fact_fold(f, h))
+          return KKACHI_ENOMEM;
+      } else {
+        if ((rc = kkachi__fact_set(g, "org", v[1])))
+          return rc;
+        if (kkachi__fact_fold(f, g))
+          return KKACHI_ENOMEM;
+      }
+      break;
+    }
+  }
+  return 0;
+}
+
 /* The organization fused into a title, when the gazetteer knows it: the
  * title is a word and a title of the gazetteer after it (방송통신 +
  * 위원장, 감사 + 원장, 외교부 + 장관), and the organization is the word
@@ -662,6 +737,8 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
     rc = fold_name_words(r);
   if (!rc)
     rc = fold_lesser_all(r);
+  if (!rc)
+    rc = merge_member_titles(r);
   if (!rc)
     rc = fill_fused_orgs(r);
   if (!rc)
