@@ -138,14 +138,25 @@ has_common_word(kkachi_engine *e, const char *name)
   return 0;
 }
 
+/* Whether the syllable at s is the topic or subject particle. */
+static int
+topic_or_subject(const char *s)
+{
+  return !strcmp(s, "은") || !strcmp(s, "는") || !strcmp(s, "이")
+         || !strcmp(s, "가");
+}
+
 static int
 not_a_person(kkachi_engine *e, const char *name)
 {
   size_t n = strlen(name), c;
   /* "인선은" read as a name is 인선 with a one-syllable particle
-   * (particles.tsv) */
+   * (particles.tsv); so is "삼성은", an organization with the topic or
+   * subject particle (not "타스만", a word of a foreign name) */
   if (n > 3 && kkachi__gazetteer_find(e->g_particle, name + n - 3, 3)
-      && kkachi__gazetteer_find(e->g_notname, name, n - 3))
+      && (kkachi__gazetteer_find(e->g_notname, name, n - 3)
+          || (n >= 9 && topic_or_subject(name + n - 3)
+              && kkachi__gazetteer_find(e->g_org, name, n - 3))))
     return 1;
   /* "후보인", "코치였던": a title or an occupation with an ending of the
    * copula of one to three syllables (copulas.txt) */
@@ -224,6 +235,26 @@ short_form(kkachi_result *r, const kk_mention *m, const char *surname,
   return 0;
 }
 
+/* Whether a Korean name of two to four syllables is an abbreviation of
+ * the organization it stands beside (조중방 for 조선중앙방송): its
+ * first syllable begins the organization, the others follow in order,
+ * the organization is at least two syllables longer, and the name is
+ * not written whole inside it (반기문 in 반기문재단). */
+static int
+abbreviates(const char *name, const char *org)
+{
+  size_t n = strlen(name), o = strlen(org), i = 3, j = 3;
+  if (n < 6 || n > 12 || o < n + 6 || strstr(org, name)
+      || (unsigned char)name[0] < 0xea || strncmp(name, org, 3))
+    return 0;
+  while (i < n && j + 3 <= o) {
+    if (!strncmp(name + i, org + j, 3))
+      i += 3;
+    j += 3;
+  }
+  return i >= n;
+}
+
 static int
 affiliation(kkachi_result *r, const kk_mention *m)
 {
@@ -243,6 +274,8 @@ affiliation(kkachi_result *r, const kk_mention *m)
   if (!title && !org)
     return 0;
   if (not_a_person(r->engine, person))
+    return 0;
+  if (org && abbreviates(person, org))
     return 0;
   if (org && (rc = kkachi__result_org(r, org, &o)))
     return rc;
