@@ -96,8 +96,9 @@ int kkachi_engine_allow_folder(kkachi_engine *engine, const char *folder);
  * the lines of what they read appear in errors and output). */
 void kkachi_engine_set_rules_unsafe(kkachi_engine *engine, int on);
 
-/* Expands gazetteer references and compiles (and JIT-compiles) every rule
- * pattern. Call once after the last load and before extracting. */
+/* Expands gazetteer references and compiles every rule pattern (each is
+ * JIT-compiled when it is first matched). Call once after the last load
+ * and before extracting. */
 int kkachi_engine_compile(kkachi_engine *engine);
 
 /* Number of rules loaded. */

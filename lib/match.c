@@ -370,6 +370,7 @@ run_rule_at(kkachi_engine *e, size_t k, const kk_text *t, size_t si,
 {
   double t0;
   int rc;
+  kkachi__rule_jit(e->rules[k]);
   if (!e->prof)
     return run_rule(e, e->rules[k], t, si, ms);
   e->cur_prof = &e->prof->rule[k];

@@ -77,6 +77,8 @@ typedef struct kk_rule {
   size_t nrefs;
   int all_by_callout; /* every gazetteer by callout, however small: the
                          pattern was too large with small ones written out */
+  int jit_tried;      /* JIT compilation was tried: it is done on the rule's
+                         first match, not at load (kkachi__rule_jit) */
 } kk_rule;
 
 struct kk_gazetteer;
@@ -97,6 +99,13 @@ typedef struct kk_define {
 } kk_define;
 
 void kkachi__rule_free(kk_rule *r);
+
+/* JIT-compiles r's pattern the first time it is called for r; later calls
+ * do nothing. A rule set is loaded whole but an article, or a short run,
+ * matches few of its rules: compiling them all to machine code at load
+ * would cost more than matching. Where JIT is unavailable (or
+ * KKACHI_NO_JIT is set, for valgrind), the pattern is interpreted. */
+void kkachi__rule_jit(kk_rule *r);
 void kkachi__factspec_clear(kk_factspec *f);
 
 #endif

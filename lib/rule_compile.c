@@ -442,14 +442,22 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
     }
     r->refs[i].group = (uint32_t)n;
   }
-  /* JIT is an optimisation: where it is unavailable, interpret. Valgrind
-   * cannot follow JIT code, so KKACHI_NO_JIT turns it off for such runs. */
-  if (!getenv("KKACHI_NO_JIT"))
-    (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
   rc = bind_groups(e, r);
 done:
   kkachi__buf_free(&pat);
   return rc;
+}
+
+void
+kkachi__rule_jit(kk_rule *r)
+{
+  if (r->jit_tried || !r->code)
+    return;
+  r->jit_tried = 1;
+  /* JIT is an optimisation: where it is unavailable, interpret. Valgrind
+   * cannot follow JIT code, so KKACHI_NO_JIT turns it off for such runs. */
+  if (!getenv("KKACHI_NO_JIT"))
+    (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 }
 
 int
