@@ -42,6 +42,8 @@ struct kkachi_engine {
   size_t ndefines, capdefines;
   kk_gazetteer **gaz;
   size_t ngaz, capgaz;
+  struct kk_gazalt *alt; /* while the rules compile, one per gazetteer of
+                            gaz (rule_compile.c); owned */
   kk_strmap *rule_ids;   /* id -> kk_rule* */
   kk_strmap *rule_files; /* real paths of the rule files read */
   char **roots;          /* real folders rule files may read below */

@@ -89,6 +89,54 @@ append_gazetteer(kk_buf *out, const kk_gazetteer *g)
   return rc;
 }
 
+/* What the rules' patterns make of a gazetteer, worked out once per
+ * compile: many rules name the same gazetteers, and sorting or measuring
+ * their forms each time would cost more than compiling. */
+typedef struct kk_gazalt {
+  kk_buf text;  /* the forms as an alternation, once written */
+  size_t bytes; /* the forms' bytes, one more each; 0 until measured */
+} kk_gazalt;
+
+/* The cache of g, or NULL outside a compile. */
+static kk_gazalt *
+gazalt(kkachi_engine *e, const kk_gazetteer *g)
+{
+  size_t i;
+  for (i = 0; e->alt && i < e->ngaz; i++)
+    if (e->gaz[i] == g)
+      return &e->alt[i];
+  return NULL;
+}
+
+/* The size of g's forms, one byte more each: how long its alternation
+ * would be. */
+static size_t
+forms_bytes(kkachi_engine *e, const kk_gazetteer *g)
+{
+  kk_gazalt *a = gazalt(e, g);
+  size_t total = 0, i;
+  if (a && a->bytes)
+    return a->bytes;
+  for (i = 0; i < g->nforms; i++)
+    total += strlen(g->forms[i]) + 1;
+  if (a)
+    a->bytes = total;
+  return total;
+}
+
+/* Appends g's alternation, from the cache when compiling. */
+static int
+append_cached(kkachi_engine *e, kk_buf *out, const kk_gazetteer *g)
+{
+  kk_gazalt *a = gazalt(e, g);
+  int rc;
+  if (!a)
+    return append_gazetteer(out, g);
+  if (!a->text.len && (rc = append_gazetteer(&a->text, g)))
+    return rc;
+  return kkachi__buf_append(out, a->text.data, a->text.len);
+}
+
 /* A gazetteer whose alternation would be larger than this is matched by
  * shape and looked up by callout: PCRE2 caps a compiled pattern at 64 KiB
  * with its default link size, and a lookup is cheaper than a long
@@ -257,14 +305,11 @@ expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
       if (rc == KKACHI_ELIMIT && depth == 0)
         too_large(e, r, d);
     } else if ((g = kkachi__engine_gazetteer(e, name))) {
-      size_t total = 0, i;
-      for (i = 0; i < g->nforms; i++)
-        total += strlen(g->forms[i]) + 1;
-      if (r && (total > KK_ALTERNATION_MAX || r->all_by_callout)
+      if (r && (forms_bytes(e, g) > KK_ALTERNATION_MAX || r->all_by_callout)
           && !single_chars(g))
         rc = append_gazref(e, out, g, r);
       else
-        rc = append_gazetteer(out, g);
+        rc = append_cached(e, out, g);
     } else {
       kkachi__log(&e->log, KKACHI_LOG_ERROR, r ? r->file : NULL,
                   r ? r->pattern_line : 0, 0,
@@ -467,8 +512,11 @@ kkachi__rules_compile(kkachi_engine *e)
   size_t i;
   int rc = 0, first = 0;
 
-  if (!cc)
+  if (!cc || !(e->alt = kkachi__calloc(e->ngaz ? e->ngaz : 1,
+                                       sizeof *e->alt))) {
+    pcre2_compile_context_free(cc);
     return KKACHI_ENOMEM;
+  }
   pcre2_set_max_pattern_length(cc, (PCRE2_SIZE)16 << 20);
   for (i = 0; i < e->nrules; i++) {
     if (e->rules[i]->code)
@@ -478,5 +526,9 @@ kkachi__rules_compile(kkachi_engine *e)
       first = rc; /* report every bad rule, return the first error */
   }
   pcre2_compile_context_free(cc);
+  for (i = 0; i < e->ngaz; i++)
+    kkachi__buf_free(&e->alt[i].text);
+  kkachi__free(e->alt);
+  e->alt = NULL;
   return first;
 }
