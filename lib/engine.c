@@ -107,6 +107,8 @@ kkachi_engine_free(kkachi_engine *e)
     kkachi__gazspans_clear(&e->scan[i].spans);
   }
   kkachi__free(e->scan);
+  kkachi__gazscan_set_free(e->scanset);
+  kkachi__free(e->scanto);
   for (i = 0; i < e->nlists; i++)
     kkachi__gazetteer_free(e->lists[i]);
   kkachi__free(e->lists);
@@ -234,6 +236,31 @@ add_slot(kkachi_engine *e, const kk_gazetteer *g, int exact, const char *lang,
   return 0;
 }
 
+/* The set of the slots' tries, remade when slots were added since. */
+static int
+scan_set(kkachi_engine *e)
+{
+  kk_gazscan **tries;
+  kk_gazspans **to;
+  size_t k;
+  int rc;
+
+  if (e->scanset && kkachi__gazscan_set_size(e->scanset) == e->nscan)
+    return 0;
+  kkachi__gazscan_set_free(e->scanset);
+  e->scanset = NULL;
+  if (!(to = kkachi__realloc(e->scanto, (e->nscan + 1) * sizeof *to)))
+    return KKACHI_ENOMEM;
+  e->scanto = to;
+  if (!(tries = kkachi__malloc((e->nscan + 1) * sizeof *tries)))
+    return KKACHI_ENOMEM;
+  for (k = 0; k < e->nscan; k++)
+    tries[k] = e->scan[k].trie;
+  rc = kkachi__gazscan_set_new(&e->scanset, tries, e->nscan);
+  kkachi__free(tries);
+  return rc;
+}
+
 int
 kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n,
                          const char *lang)
@@ -241,14 +268,16 @@ kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n,
   unsigned bit = kkachi__engine_lang_bit(e, lang, 0);
   size_t k;
   int rc;
+  if ((rc = scan_set(e)))
+    return rc;
   for (k = 0; k < e->nscan; k++) {
-    int use = (e->scan[k].langs & bit) != 0;
+    e->scanto[k] = (e->scan[k].langs & bit) ? &e->scan[k].spans : NULL;
     /* what no rule of this language asks for is emptied, not scanned */
-    if ((rc = kkachi__gazscan_run(e->scan[k].trie, use ? s : "", use ? n : 0,
-                                  &e->scan[k].spans)))
+    if (!e->scanto[k]
+        && (rc = kkachi__gazspans_reset(&e->scan[k].spans, 0)))
       return rc;
   }
-  return 0;
+  return kkachi__gazscan_set_run(e->scanset, s, n, e->scanto);
 }
 
 int

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "gazetteer.h"
 #include "gazscan.h"
+#include "gazscan_set.h"
 #include "kkachi.h"
 #include "log.h"
 #include "marks.h"
@@ -63,6 +64,10 @@ struct kkachi_engine {
    * checked by callout and those named in needs lines */
   struct kk_scanned *scan;
   size_t nscan;
+  kk_gazscan_set *scanset; /* the tries of scan, for one pass over a text;
+                              made on the first, owned */
+  kk_gazspans **scanto;    /* per slot, its spans or NULL: what that pass
+                              fills in (nscan long), owned */
   const char *langs[32]; /* languages of the rules, borrowed from them */
   size_t nlangs;
   kk_gazetteer **lists; /* literal lists, named "a|b|c", owned */

@@ -322,12 +322,9 @@ may_begin(const kk_gazscan *t, const char *s, size_t n, uint32_t c, size_t i)
 }
 
 int
-kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
-                    kk_gazspans *sp)
+kkachi__gazspans_reset(kk_gazspans *sp, size_t n)
 {
-  size_t words = n / 64 + 1, i = 0;
-  int rc;
-
+  size_t words = n / 64 + 1;
   sp->n = 0;
   if (words > sp->capwords) {
     uint64_t *p = kkachi__realloc(sp->starts, words * sizeof *p);
@@ -337,15 +334,40 @@ kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
     sp->capwords = words;
   }
   memset(sp->starts, 0, words * sizeof *sp->starts);
+  return 0;
+}
+
+const uint64_t *
+kkachi__gazscan_firsts(const kk_gazscan *t)
+{
+  return t->first;
+}
+
+int
+kkachi__gazscan_at(const kk_gazscan *t, const char *s, size_t n, size_t at,
+                   uint32_t c, size_t i, kk_gazspans *sp)
+{
+  if (c < 65536 ? !has_bit(t->first, c)
+                : (kkachi__is_space(c) || !child_of(t, 0, c)))
+    return 0;
+  if (c < 65536 && !may_begin(t, s, n, c, i))
+    return 0;
+  return walk(t, s, n, at, sp);
+}
+
+int
+kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
+                    kk_gazspans *sp)
+{
+  size_t i = 0;
+  int rc;
+
+  if ((rc = kkachi__gazspans_reset(sp, n)))
+    return rc;
   while (i < n) {
     size_t at = i;
     uint32_t c = kkachi__utf8_next(s, &i);
-    if (c < 65536 ? !has_bit(t->first, c)
-                  : (kkachi__is_space(c) || !child_of(t, 0, c)))
-      continue;
-    if (c < 65536 && !may_begin(t, s, n, c, i))
-      continue;
-    if ((rc = walk(t, s, n, at, sp)))
+    if ((rc = kkachi__gazscan_at(t, s, n, at, c, i, sp)))
       return rc;
   }
   return 0;

@@ -46,6 +46,17 @@ void kkachi__gazspans_clear(kk_gazspans *sp);
 int kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
                         kk_gazspans *sp);
 
+/* kkachi__gazscan_run in steps, for a pass that serves several tries:
+ * empty sp for a text of n bytes, then give every position at of the
+ * text in order, with its code point c and the offset i after it. */
+int kkachi__gazspans_reset(kk_gazspans *sp, size_t n);
+int kkachi__gazscan_at(const kk_gazscan *t, const char *s, size_t n, size_t at,
+                       uint32_t c, size_t i, kk_gazspans *sp);
+
+/* A bit per code point below 65536 that may begin a form (1024 words,
+ * borrowed from t): elsewhere kkachi__gazscan_at finds nothing. */
+const uint64_t *kkachi__gazscan_firsts(const kk_gazscan *t);
+
 /* Whether a form occurs at exactly [b,e). */
 int kkachi__gazspans_has(const kk_gazspans *sp, size_t b, size_t e);
 

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "gazetteer.h"
 #include "gazscan.h"
+#include "gazscan_set.h"
 #include "kkachi.h"
 #include "utf8.h"
 
@@ -34,6 +35,50 @@ shaped(const char *s, size_t b, size_t e, size_t maxw, size_t maxcp)
     }
   }
   return cp > 0;
+}
+
+/* Whether two scans found the same spans. */
+static int
+same_spans(const kk_gazspans *a, const kk_gazspans *b)
+{
+  return a->n == b->n
+         && (!a->n || !memcmp(a->span, b->span, 2 * a->n * sizeof *a->span));
+}
+
+/* One pass of a set of tries finds, for each trie asked for, what a pass
+ * of its own finds, and leaves the others alone. */
+static void
+check_set(kk_gazscan *const *tries, size_t n, const char *text)
+{
+  kk_gazspans own[3] = { KK_GAZSPANS_INIT, KK_GAZSPANS_INIT,
+                         KK_GAZSPANS_INIT };
+  kk_gazspans all[3] = { KK_GAZSPANS_INIT, KK_GAZSPANS_INIT,
+                         KK_GAZSPANS_INIT };
+  kk_gazspans *to[3] = { &all[0], NULL, &all[2] };
+  kk_gazscan_set *set = NULL;
+  size_t k, len = strlen(text), b;
+
+  CHECK(n == 3);
+  CHECK(kkachi__gazscan_set_new(&set, tries, n) == 0);
+  CHECK(set && kkachi__gazscan_set_size(set) == 3);
+  CHECK(kkachi__gazscan_set_run(set, text, len, to) == 0);
+  CHECK(all[1].n == 0 && all[1].starts == NULL);
+  for (k = 0; k < n; k += 2) {
+    CHECK(kkachi__gazscan_run(tries[k], text, len, &own[k]) == 0);
+    CHECK(own[k].n > 0);
+    CHECK(same_spans(&own[k], &all[k]));
+    for (b = 0; b < len; b++)
+      CHECK(kkachi__gazspans_starts(&own[k], b)
+            == kkachi__gazspans_starts(&all[k], b));
+  }
+  CHECK(kkachi__gazscan_set_run(set, "", 0, to) == 0);
+  CHECK(all[0].n == 0 && all[2].n == 0);
+  for (k = 0; k < n; k++) {
+    kkachi__gazspans_clear(&own[k]);
+    kkachi__gazspans_clear(&all[k]);
+  }
+  kkachi__gazscan_set_free(set);
+  kkachi__gazscan_set_free(NULL);
 }
 
 static void
@@ -110,6 +155,25 @@ main(void)
   text = "사업단이 서면평가를";
   CHECK(kkachi__gazscan_run(lt, text, strlen(text), &sp) == 0);
   CHECK(sp.n == 2);
+
+  /* the tries in one pass: a gazetteer, the literals, and forms that
+   * begin above U+FFFF */
+  {
+    kk_gazetteer *far = NULL;
+    kk_gazscan *ft = NULL;
+    kk_gazscan *tries[3];
+    CHECK(kkachi__gazetteer_new(&far, "far") == 0);
+    CHECK(kkachi__gazetteer_add(far, "\xF0\xA0\x80\x80가", 7) == 0);
+    CHECK(kkachi__gazetteer_add(far, "은행", strlen("은행")) == 0);
+    CHECK(kkachi__gazscan_new(&ft, far, 0) == 0);
+    tries[0] = t;
+    tries[1] = lt;
+    tries[2] = ft;
+    check_set(tries, 3, "한국은행 사업단이 서면평가를 \xF0\xA0\x80\x80가 "
+                        "SM 엔터테인먼트, KB 국민은행");
+    kkachi__gazscan_free(ft);
+    kkachi__gazetteer_free(far);
+  }
 
   kkachi__gazspans_clear(&sp);
   kkachi__gazspans_clear(&sp); /* twice is safe */
