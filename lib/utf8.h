@@ -41,6 +41,10 @@ uint32_t kkachi__utf8_prev(const char *s, size_t i);
 /* Number of code points in s[0..n). */
 size_t kkachi__utf8_count(const char *s, size_t n);
 
+/* Writes code point c (at most U+10FFFF) into out[0..4) as UTF-8 and
+ * returns the number of bytes written. */
+size_t kkachi__utf8_encode(uint32_t c, char *out);
+
 /* Whether c is Unicode White_Space (what \s matches with PCRE2_UCP). */
 int kkachi__is_space(uint32_t c);
 
