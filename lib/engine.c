@@ -26,6 +26,7 @@ kkachi_engine_new(kkachi_engine **out)
     return KKACHI_ENOMEM;
   e->base = kkachi__strdup(KK_DEFAULT_BASE);
   e->time_limit = KK_DEFAULT_TIME_LIMIT;
+  e->implied_slot = KK_NO_SLOT;
   if (!e->base || kkachi__strmap_new(&e->rule_ids)
       || kkachi__strmap_new(&e->rule_files)) {
     kkachi_engine_free(e);
@@ -66,6 +67,9 @@ kkachi__rule_free(kk_rule *r)
     kkachi__free(r->needs[i]);
   kkachi__free(r->needs);
   kkachi__free(r->need_slot);
+  for (i = 0; i < r->nimplied; i++)
+    kkachi__free(r->implied[i].slot);
+  kkachi__free(r->implied);
   kkachi__free(r);
 }
 
@@ -109,6 +113,9 @@ kkachi_engine_free(kkachi_engine *e)
   kkachi__free(e->scan);
   kkachi__gazscan_set_free(e->scanset);
   kkachi__free(e->scanto);
+  kkachi__free(e->scancur);
+  kkachi__free(e->present);
+  kkachi__implied_free(e->implied);
   for (i = 0; i < e->nlists; i++)
     kkachi__gazetteer_free(e->lists[i]);
   kkachi__free(e->lists);
@@ -177,6 +184,13 @@ kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
                          const char *lang, size_t *slot)
 {
   return add_slot(e, g, 0, lang, slot);
+}
+
+int
+kkachi__engine_exact_slot(kkachi_engine *e, const kk_gazetteer *g,
+                          const char *lang, size_t *slot)
+{
+  return add_slot(e, g, 1, lang, slot);
 }
 
 int

@@ -8,6 +8,7 @@
 #include "gazetteer.h"
 #include "gazscan.h"
 #include "gazscan_set.h"
+#include "implied.h"
 #include "kkachi.h"
 #include "log.h"
 #include "marks.h"
@@ -15,6 +16,8 @@
 #include "rule.h"
 #include "strmap.h"
 #include "text.h"
+
+#define KK_NO_SLOT ((size_t)-1)
 
 /* Limits on matching: no text and no rule can make it run unbounded. */
 #define KK_MATCH_LIMIT 1000000u
@@ -68,6 +71,16 @@ struct kkachi_engine {
                               made on the first, owned */
   kk_gazspans **scanto;    /* per slot, its spans or NULL: what that pass
                               fills in (nscan long), owned */
+  size_t *scancur;   /* per slot, its first span not before the sentence
+                        being matched (match_needs.c); owned */
+  uint64_t *present; /* per slot, a bit: a form it finds lies in that
+                        sentence; owned */
+  size_t scancap;    /* slots both have room for */
+  kk_implied_set *implied; /* the literals rules' patterns imply, made on
+                              the first; owned */
+  unsigned implied_langs;  /* the languages of the rules that do */
+  size_t implied_slot;     /* the scan slot of those literals, or
+                              KK_NO_SLOT */
   const char *langs[32]; /* languages of the rules, borrowed from them */
   size_t nlangs;
   kk_gazetteer **lists; /* literal lists, named "a|b|c", owned */
@@ -111,6 +124,12 @@ void kkachi__rules_roots_free(kkachi_engine *e);
 /* Expands references and compiles every rule. */
 int kkachi__rules_compile(kkachi_engine *e);
 
+/* Reads from r's pattern, as compiled (pat[0..n)), what every match of it
+ * holds, and binds that to scan slots in r->implied (rule_needs.c). A
+ * rule over mentions, or a pattern not read, implies nothing. */
+int kkachi__rule_bind_implied(kkachi_engine *e, kk_rule *r, const char *pat,
+                              size_t n);
+
 /* Expands {{references}} of src into out (for compile and for tests). */
 int kkachi__rules_expand(kkachi_engine *e, const char *src, kk_buf *out,
                          kk_rule *r);
@@ -129,6 +148,28 @@ int kkachi__engine_scan_slot(kkachi_engine *e, const kk_gazetteer *g,
  * callouts and needs lines of the rules that run on it next. */
 int kkachi__engine_scan_text(kkachi_engine *e, const char *s, size_t n,
                              const char *lang);
+
+/* Readies the slots' spans of a text for kkachi__needs_sentence: its
+ * sentences are then given in order (match_needs.c). */
+int kkachi__needs_text(kkachi_engine *e);
+
+/* Sees which slots find a form inside sentence s of text, and which
+ * clauses of literals it meets. */
+void kkachi__needs_sentence(kkachi_engine *e, const char *text,
+                            const kk_sentence *s);
+
+/* Makes the scan slot of the literals the rules' patterns imply, once
+ * every rule is compiled (rule_needs.c). */
+int kkachi__rules_implied_slot(kkachi_engine *e);
+
+/* Whether rule r's needs line, and every need its pattern implies, are
+ * met in the sentence last given to kkachi__needs_sentence. */
+int kkachi__needs_met(const kkachi_engine *e, const kk_rule *r);
+
+/* The index of g's forms found as written (no spaces left out) among the
+ * slots scanned in texts of language lang, adding it when new. */
+int kkachi__engine_exact_slot(kkachi_engine *e, const kk_gazetteer *g,
+                              const char *lang, size_t *slot);
 
 /* The slot of a list of literals found as written ("a|b|c"); one per
  * distinct list, made on first use and owned by the engine. */

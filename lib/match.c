@@ -323,20 +323,6 @@ run_rule(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
   return rc;
 }
 
-/* Whether the sentence holds one of the literals or gazetteer forms the
- * rule needs (found in the whole text beforehand). */
-static int
-has_needed(const kkachi_engine *e, const kk_rule *r, const kk_sentence *s)
-{
-  size_t i;
-  if (!r->nneed_slots)
-    return 1;
-  for (i = 0; i < r->nneed_slots; i++)
-    if (kkachi__gazspans_within(&e->scan[r->need_slot[i]].spans, s->begin, s->end))
-      return 1;
-  return 0;
-}
-
 /* CPU time of this thread, in seconds. */
 static double
 cpu_now(void)
@@ -356,7 +342,7 @@ applies(kkachi_engine *e, size_t k, const kk_sentence *s, const char *lang)
     return 0;
   if (!s->body && !r->scope_any)
     return 0;
-  if (has_needed(e, r, s))
+  if (kkachi__needs_met(e, r))
     return 1;
   if (e->prof)
     e->prof->rule[k].skipped++;
@@ -459,9 +445,12 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
 
   if ((rc = kkachi__engine_scan_text(e, t->s, t->len, lang)))
     return rc;
+  if ((rc = kkachi__needs_text(e)))
+    return rc;
   kkachi__profile_stage(e->prof, KK_PROF_SCAN, t0);
   for (i = 0; i < t->nsent; i++) {
     int marked = 0;
+    kkachi__needs_sentence(e, t->s, &t->sent[i]);
     for (k = 0; k < e->nrules; k++) {
       const kk_rule *r = e->rules[k];
       if (r->nmarks || !applies(e, k, &t->sent[i], lang))

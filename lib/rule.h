@@ -47,6 +47,16 @@ typedef struct kk_example {
   size_t nex;
 } kk_example;
 
+/* One of the needs a rule's pattern implies (pattern_needs.c): met in a
+ * sentence that holds one of its literals or a form one of its scan slots
+ * finds. */
+typedef struct kk_implied {
+  size_t clause; /* 1 + the engine's clause of its literals (implied.c),
+                    0 for none */
+  size_t *slot;  /* the gazetteers' scan slots; owned */
+  size_t nslot;
+} kk_implied;
+
 typedef struct kk_rule {
   char *id;   /* "LANG/NAME" */
   char *lang; /* "ko", "en" */
@@ -62,6 +72,10 @@ typedef struct kk_rule {
   size_t *need_slot; /* scan slots of the needed gazetteers and of the
                         needed literals as one list; set when compiled */
   size_t nneed_slots;
+  kk_implied *implied; /* what every match holds besides, read from the
+                          pattern when compiled: a sentence must meet all
+                          of them; owned */
+  size_t nimplied;
   kk_factspec *facts; /* owned */
   size_t nfacts;
   kk_markspec *marks; /* owned */

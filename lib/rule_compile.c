@@ -487,7 +487,8 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
     }
     r->refs[i].group = (uint32_t)n;
   }
-  rc = bind_groups(e, r);
+  if (!(rc = bind_groups(e, r)))
+    rc = kkachi__rule_bind_implied(e, r, pat.data, pat.len);
 done:
   kkachi__buf_free(&pat);
   return rc;
@@ -526,6 +527,8 @@ kkachi__rules_compile(kkachi_engine *e)
       first = rc; /* report every bad rule, return the first error */
   }
   pcre2_compile_context_free(cc);
+  if (!first)
+    first = kkachi__rules_implied_slot(e);
   for (i = 0; i < e->ngaz; i++)
     kkachi__buf_free(&e->alt[i].text);
   kkachi__free(e->alt);
