@@ -126,7 +126,8 @@ int kkachi__rules_compile(kkachi_engine *e);
 
 /* Reads from r's pattern, as compiled (pat[0..n)), what every match of it
  * holds, and binds that to scan slots in r->implied (rule_needs.c). A
- * rule over mentions, or a pattern not read, implies nothing. */
+ * pattern not read implies nothing; one over mentions, only words of the
+ * sentence's own text outside the mentions' tokens. */
 int kkachi__rule_bind_implied(kkachi_engine *e, kk_rule *r, const char *pat,
                               size_t n);
 

@@ -84,7 +84,14 @@ typedef struct kk_pneed {
  * meets is met in most sentences, and is left out). *out (n of them, possibly
  * none) is owned by the caller: kkachi__pattern_needs_free. */
 #define KK_PNEEDS_MAX 6
-int kkachi__pattern_needs(const kk_pattern *p, kk_pneed **out, size_t *n);
+int kkachi__pattern_needs(const kk_pattern *p, unsigned flags,
+                          kk_pneed **out, size_t *n);
+
+/* A flag of kkachi__pattern_needs: p is matched over a sentence rewritten
+ * over its mentions (marks.c), whose text outside the tokens is the
+ * sentence's own; literals are taken only from what no token holds (ASCII
+ * letters, ':', U+E000 and U+E001). */
+#define KK_PNEEDS_MENTIONS 1u
 void kkachi__pattern_needs_free(kk_pneed *c, size_t n);
 
 #endif

@@ -38,7 +38,19 @@ typedef struct needs {
 typedef struct work {
   const kk_pattern *p;
   kk_buf text;
+  int over_mentions; /* KK_PNEEDS_MENTIONS */
 } work;
+
+/* Whether c ends a word a scan finds: white space; over mentions, also
+ * what a mention's token is written with. */
+static int
+breaks(const work *wk, uint32_t c)
+{
+  return kkachi__is_space(c)
+         || (wk->over_mentions
+             && ((c | 0x20) - 'a' < 26 || c == ':' || c == 0xE000
+                 || c == 0xE001));
+}
 
 static void
 need_clear(need *c)
@@ -249,7 +261,8 @@ req_alt(work *wk, uint32_t node, needs *out)
 
 /* Ends a run of literal characters: the run is needed, or rather its
  * longest stretch without white space, which a scan for words finds
- * wherever it occurs (gazscan.c). */
+ * wherever it occurs (gazscan.c), and, over mentions, without what a
+ * token may hold: the rest of such a text is the sentence's own. */
 static int
 flush(work *wk, const char *run, size_t n, needs *out)
 {
@@ -259,7 +272,7 @@ flush(work *wk, const char *run, size_t n, needs *out)
   int rc;
   while (i < n) {
     uint32_t c = kkachi__utf8_next(run, &i);
-    if (kkachi__is_space(c))
+    if (breaks(wk, c))
       b = i;
     else if (i - b > len) {
       at = b;
@@ -507,7 +520,8 @@ done:
 }
 
 int
-kkachi__pattern_needs(const kk_pattern *p, kk_pneed **out, size_t *n)
+kkachi__pattern_needs(const kk_pattern *p, unsigned flags, kk_pneed **out,
+                      size_t *n)
 {
   needs ns = { NULL, 0, 0 };
   work wk;
@@ -518,6 +532,7 @@ kkachi__pattern_needs(const kk_pattern *p, kk_pneed **out, size_t *n)
   if (p->root == KK_PNONE)
     return 0;
   wk.p = p;
+  wk.over_mentions = (flags & KK_PNEEDS_MENTIONS) != 0;
   memset(&wk.text, 0, sizeof wk.text);
   if (!(rc = req(&wk, p->root, &ns)) && ns.n)
     rc = finish(&wk, &ns, out, n);

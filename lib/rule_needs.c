@@ -46,14 +46,13 @@ kkachi__rule_bind_implied(kkachi_engine *e, kk_rule *r, const char *pat,
   size_t nneed = 0, i;
   int rc;
 
-  if (r->frame)
-    return 0; /* over rewritten text: nothing implied */
   if ((rc = kkachi__pattern_parse(&p, pat, n))) {
     kkachi__pattern_clear(&p);
     /* not read: nothing implied */
     return rc == KKACHI_ESYNTAX || rc == KKACHI_ELIMIT ? 0 : rc;
   }
-  rc = kkachi__pattern_needs(&p, &need, &nneed);
+  rc = kkachi__pattern_needs(&p, r->frame ? KK_PNEEDS_MENTIONS : 0, &need,
+                             &nneed);
   kkachi__pattern_clear(&p);
   if (!rc && nneed
       && !(r->implied = kkachi__calloc(nneed, sizeof *r->implied)))

@@ -23,7 +23,7 @@ needs_of(const char *s, kk_buf *out)
     kkachi__pattern_clear(&p);
     return;
   }
-  CHECK(kkachi__pattern_needs(&p, &need, &n) == 0);
+  CHECK(kkachi__pattern_needs(&p, 0, &need, &n) == 0);
   for (i = 0; i < n; i++) {
     if (i)
       kkachi__buf_puts(out, ";");
@@ -80,6 +80,22 @@ main(void)
   expect("(?(<x>)예|아니오)", "");            /* a condition: anything */
   expect("(?#comment)설명", "설명");
   expect("$|끝말", "");
+
+  /* over mentions: no word from what a token holds */
+  {
+    kk_pattern p = KK_PATTERN_INIT;
+    kk_pneed *need = NULL;
+    size_t n = 0;
+    const char *s = "\\x{E000}ORG:subj\\x{E001}\\s+신청했다";
+    CHECK(kkachi__pattern_parse(&p, s, strlen(s)) == 0);
+    CHECK(kkachi__pattern_needs(&p, KK_PNEEDS_MENTIONS, &need, &n) == 0);
+    CHECK(n == 1 && need[0].nlit == 1 && !strcmp(need[0].lit[0], "신청했다"));
+    kkachi__pattern_needs_free(need, n);
+    CHECK(kkachi__pattern_needs(&p, 0, &need, &n) == 0);
+    CHECK(n == 2); /* ORG:subj too */
+    kkachi__pattern_needs_free(need, n);
+    kkachi__pattern_clear(&p);
+  }
 
   /* the callout of a gazetteer looked up by rule_compile.c */
   expect("(?C\"b0\")(?<kkg0>\\S{1,5})(?C\"0\")(?=)\\s+직함",
