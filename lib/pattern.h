@@ -10,7 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cpset.h"
 
 #define KK_PNONE 0xFFFFFFFFu
 #define KK_PMAX 0xFFFFFFFFu /* a repeat with no upper bound */
@@ -21,7 +20,7 @@ typedef enum kk_pkind {
   KP_REPEAT, /* the child, min to max times */
   KP_LOOK,   /* an assertion on the child, ahead or behind: no text */
   KP_LIT,    /* code points, as written */
-  KP_SET,    /* one code point of a class */
+  KP_SET,    /* one code point of a class, or any (.) */
   KP_BOS,    /* the start of the subject (^, \A): no text */
   KP_ZERO,   /* no text, and nothing told ($, \b, a callout) */
   KP_GAZ,    /* no text: where a form of gazetteer reference c begins (the
@@ -33,18 +32,11 @@ typedef struct kk_pnode {
   uint8_t kind;         /* a kk_pkind */
   uint8_t behind;       /* KP_LOOK: behind, not ahead */
   uint8_t negative;     /* KP_LOOK: must not match */
-  uint32_t c;           /* KP_GAZ: the reference; KP_SET: its index */
+  uint32_t c;           /* KP_GAZ: the reference */
   uint32_t lit, nlit;   /* KP_LIT: its UTF-8 bytes in the pattern's text */
   uint32_t min, max;    /* KP_REPEAT */
   uint32_t kid, next;   /* first child and next sibling, or KK_PNONE */
 } kk_pnode;
-
-/* What a class may match: the code points it surely matches, and those it
- * may (\s, \d, \w with Unicode properties are known only between the
- * two). */
-typedef struct kk_pset {
-  kk_cpset under, over;
-} kk_pset;
 
 /* The tree: nodes by index, root the whole pattern. The struct is the
  * caller's, what it points to owned by it (kkachi__pattern_clear). */
@@ -54,13 +46,11 @@ typedef struct kk_pattern {
   uint32_t root;
   char *text; /* the literals' bytes */
   size_t ntext, captext;
-  kk_pset *set;
-  size_t nset, capset;
 } kk_pattern;
 
 #define KK_PATTERN_INIT                                                       \
   {                                                                           \
-    NULL, 0, 0, KK_PNONE, NULL, 0, 0, NULL, 0, 0                              \
+    NULL, 0, 0, KK_PNONE, NULL, 0, 0                                          \
   }
 
 /* Reads s[0..n) (UTF-8, compiled with PCRE2_UTF | PCRE2_UCP and no other

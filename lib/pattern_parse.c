@@ -46,28 +46,6 @@ new_node(parser *ps, kk_pkind kind, uint32_t *out)
   return 0;
 }
 
-/* A new class node, its sets moved in from *ps_set (left empty). */
-static int
-set_node_of(parser *ps, kk_pset *sets, uint32_t *out)
-{
-  kk_pattern *p = ps->p;
-  int rc;
-  if (p->nset == p->capset) {
-    size_t cap = p->capset ? p->capset * 2 : 16;
-    kk_pset *q = kkachi__realloc(p->set, cap * sizeof *q);
-    if (!q)
-      return KKACHI_ENOMEM;
-    p->set = q;
-    p->capset = cap;
-  }
-  if ((rc = new_node(ps, KP_SET, out)))
-    return rc;
-  p->set[p->nset] = *sets;
-  memset(sets, 0, sizeof *sets);
-  p->node[*out].c = (uint32_t)p->nset++;
-  return 0;
-}
-
 /* A new literal node of code point c, its bytes at the end of the text. */
 static int
 lit_node(parser *ps, uint32_t c, uint32_t *out)
@@ -101,64 +79,6 @@ add_kid(kk_pattern *p, uint32_t parent, uint32_t *last, uint32_t kid)
   *last = kid;
 }
 
-/* Adds the ranges of a list (pairs, ended by a 0 pair past the first). */
-static int
-add_ranges(kk_cpset *s, const uint32_t *r)
-{
-  int rc = 0;
-  for (; !rc && (r[0] || r[1]); r += 2)
-    rc = kkachi__cpset_add(s, r[0], r[1]);
-  return rc;
-}
-
-/* The classes \d, \s, \w: with Unicode properties their members depend
- * on PCRE2's tables, so each is known between a part it surely holds and
- * a whole it surely lies in (no digit, space or word character is a
- * Hangul syllable, and so on). */
-static const uint32_t digit_under[] = { 0x30, 0x39, 0, 0 };
-static const uint32_t digit_over[] = { 0x30,   0x39,     0x80, 0x4DFF, 0xA000,
-                                       0xABFF, 0xD7A4, KK_CP_MAX, 0, 0 };
-static const uint32_t space_under[] = { 9, 13, 32, 32, 0, 0 };
-static const uint32_t space_over[] = { 9,      13,     32,     32,     0x85,
-                                       0x85,   0xA0,   0xA0,   0x1680, 0x1680,
-                                       0x180E, 0x180E, 0x2000, 0x200B, 0x2028,
-                                       0x2029, 0x202F, 0x202F, 0x205F, 0x205F,
-                                       0x3000, 0x3000, 0xFEFF, 0xFEFF, 0,
-                                       0 };
-static const uint32_t word_under[] = { 0x30,   0x39,   0x41,   0x5A,
-                                       0x5F,   0x5F,   0x61,   0x7A,
-                                       0x4E00, 0x9FFF, 0xAC00, 0xD7A3,
-                                       0,      0 };
-static const uint32_t word_over[] = { 0x30, 0x39, 0x41, 0x5A,      0x5F, 0x5F,
-                                      0x61, 0x7A, 0x80, KK_CP_MAX, 0,    0 };
-/* . matches all but the newline; the other line ends, surely. */
-static const uint32_t eol_over[] = { 10, 10, 0, 0 };
-static const uint32_t eol_under[] = { 10, 13, 0x85, 0x85, 0x2028, 0x2029, 0, 0 };
-
-/* Adds class letter k (d s w, or D S W for the complement) to under and
- * over. */
-static int
-add_class(int k, kk_cpset *under, kk_cpset *over)
-{
-  kk_cpset u = KK_CPSET_INIT, o = KK_CPSET_INIT;
-  int lower = k >= 'a', rc;
-  const uint32_t *ru, *ro;
-  switch (k | 0x20) {
-  case 'd': ru = digit_under; ro = digit_over; break;
-  case 's': ru = space_under; ro = space_over; break;
-  default: ru = word_under; ro = word_over; break;
-  }
-  if (!(rc = add_ranges(&u, lower ? ru : ro))
-      && !(rc = add_ranges(&o, lower ? ro : ru)) && !lower
-      && !(rc = kkachi__cpset_invert(&u)))
-    rc = kkachi__cpset_invert(&o);
-  if (!rc && !(rc = kkachi__cpset_add_set(under, &u)))
-    rc = kkachi__cpset_add_set(over, &o);
-  kkachi__cpset_clear(&u);
-  kkachi__cpset_clear(&o);
-  return rc;
-}
-
 /* Reads hex digits up to max of them (or to '}' when braced). */
 static int
 read_hex(parser *ps, uint32_t *c)
@@ -183,14 +103,13 @@ read_hex(parser *ps, uint32_t *c)
   if (braced && (peek(ps) != '}' || !digits))
     return KKACHI_ESYNTAX;
   ps->i += braced;
-  return *c <= KK_CP_MAX ? 0 : KKACHI_ESYNTAX;
+  return *c <= 0x10FFFF ? 0 : KKACHI_ESYNTAX;
 }
 
 /* Reads the escape after a backslash: 1 and *c for one code point, 2 for
- * a class (added to under and over), else KKACHI_ESYNTAX. */
+ * a class (\d, \s, \w and their complements), else KKACHI_ESYNTAX. */
 static int
-read_escape(parser *ps, int in_class, uint32_t *c, kk_cpset *under,
-            kk_cpset *over)
+read_escape(parser *ps, int in_class, uint32_t *c)
 {
   int k = peek(ps), rc;
   static const char simple[] = "n\nt\tr\rf\fe\033a\007";
@@ -203,7 +122,7 @@ read_escape(parser *ps, int in_class, uint32_t *c, kk_cpset *under,
   }
   ps->i++;
   if (strchr("dDsSwW", k))
-    return (rc = add_class(k, under, over)) ? rc : 2;
+    return 2;
   if (k == 'x')
     return (rc = read_hex(ps, c)) ? rc : 1;
   if (in_class && k == 'b') {
@@ -223,7 +142,7 @@ read_escape(parser *ps, int in_class, uint32_t *c, kk_cpset *under,
 
 /* Reads one member of a class: 1 and *c, or 2 for a class escape. */
 static int
-class_member(parser *ps, uint32_t *c, kk_cpset *under, kk_cpset *over)
+class_member(parser *ps, uint32_t *c)
 {
   int k = peek(ps);
   if (k < 0)
@@ -232,87 +151,45 @@ class_member(parser *ps, uint32_t *c, kk_cpset *under, kk_cpset *over)
     return KKACHI_ESYNTAX; /* POSIX classes */
   if (k == '\\') {
     ps->i++;
-    return read_escape(ps, 1, c, under, over);
+    return read_escape(ps, 1, c);
   }
   *c = kkachi__utf8_next(ps->s, &ps->i);
   return 1;
 }
 
-/* Reads [...] (s[i] is '['). */
+/* Reads [...] (s[i] is '['): which code points it holds tells nothing
+ * here, only where it ends. */
 static int
 parse_class(parser *ps, uint32_t *out)
 {
-  kk_cpset u = KK_CPSET_INIT, o = KK_CPSET_INIT;
-  int negate, first = 1, rc = 0;
-  kk_pset sets;
+  int first = 1, rc = 0;
 
   ps->i++;
-  if ((negate = peek(ps) == '^'))
+  if (peek(ps) == '^')
     ps->i++;
   while (!rc && (first || peek(ps) != ']')) {
     uint32_t lo, hi;
     first = 0;
-    if ((rc = class_member(ps, &lo, &u, &o)) < 0)
-      break;
-    if (rc == 2) { /* a class escape; a '-' after it is itself */
-      rc = 0;
-      continue;
-    }
-    if (peek(ps) != '-' || ps->i + 1 >= ps->n || ps->s[ps->i + 1] == ']') {
-      if (!(rc = kkachi__cpset_add(&u, lo, lo)))
-        rc = kkachi__cpset_add(&o, lo, lo);
-      continue;
-    }
+    if ((rc = class_member(ps, &lo)) < 0)
+      return rc;
+    rc = 0;
+    if (peek(ps) != '-' || ps->i + 1 >= ps->n || ps->s[ps->i + 1] == ']')
+      continue; /* a member, or a class escape with a '-' after it */
     ps->i++; /* a range */
-    rc = class_member(ps, &hi, &u, &o);
-    if (rc != 1 || hi < lo) {
-      rc = rc < 0 ? rc : KKACHI_ESYNTAX;
-      break;
-    }
-    if (!(rc = kkachi__cpset_add(&u, lo, hi)))
-      rc = kkachi__cpset_add(&o, lo, hi);
+    if ((rc = class_member(ps, &hi)) != 1 || hi < lo)
+      return rc < 0 ? rc : KKACHI_ESYNTAX;
+    rc = 0;
   }
-  if (!rc && peek(ps) != ']')
-    rc = KKACHI_ESYNTAX;
+  if (peek(ps) != ']')
+    return KKACHI_ESYNTAX;
   ps->i++;
-  if (!rc && negate && !(rc = kkachi__cpset_invert(&u))
-      && !(rc = kkachi__cpset_invert(&o))) {
-    kk_cpset t = u; /* not under, not over: they swap */
-    u = o;
-    o = t;
-  }
-  sets.under = u;
-  sets.over = o;
-  if (!rc)
-    rc = set_node_of(ps, &sets, out);
-  kkachi__cpset_clear(&sets.under);
-  kkachi__cpset_clear(&sets.over);
-  return rc;
-}
-
-/* A class of all but the given code points, for '.'. */
-static int
-set_node(parser *ps, const uint32_t *under, const uint32_t *over,
-         uint32_t *out)
-{
-  kk_pset sets;
-  int rc;
-  memset(&sets, 0, sizeof sets);
-  if (!(rc = add_ranges(&sets.under, under))
-      && !(rc = add_ranges(&sets.over, over))
-      && !(rc = kkachi__cpset_invert(&sets.under))
-      && !(rc = kkachi__cpset_invert(&sets.over)))
-    rc = set_node_of(ps, &sets, out);
-  kkachi__cpset_clear(&sets.under);
-  kkachi__cpset_clear(&sets.over);
-  return rc;
+  return new_node(ps, KP_SET, out);
 }
 
 /* Reads an escape outside a class (s[i] is the backslash). */
 static int
 parse_escape(parser *ps, uint32_t *out)
 {
-  kk_pset sets;
   uint32_t c = 0;
   int k, rc;
 
@@ -322,14 +199,9 @@ parse_escape(parser *ps, uint32_t *out)
     ps->i++;
     return new_node(ps, k == 'A' ? KP_BOS : KP_ZERO, out);
   }
-  memset(&sets, 0, sizeof sets);
-  if ((rc = read_escape(ps, 0, &c, &sets.under, &sets.over)) == 1)
-    rc = lit_node(ps, c, out);
-  else if (rc == 2)
-    rc = set_node_of(ps, &sets, out);
-  kkachi__cpset_clear(&sets.under);
-  kkachi__cpset_clear(&sets.over);
-  return rc;
+  if ((rc = read_escape(ps, 0, &c)) == 1)
+    return lit_node(ps, c, out);
+  return rc == 2 ? new_node(ps, KP_SET, out) : rc;
 }
 
 /* Skips to past the ')' that closes the group being read, depth groups
@@ -478,7 +350,7 @@ parse_atom(parser *ps, uint32_t *out)
     return parse_escape(ps, out);
   case '.':
     ps->i++;
-    return set_node(ps, eol_under, eol_over, out);
+    return new_node(ps, KP_SET, out);
   case '^':
   case '$':
     ps->i++;
@@ -615,12 +487,6 @@ kkachi__pattern_parse(kk_pattern *p, const char *s, size_t n)
 void
 kkachi__pattern_clear(kk_pattern *p)
 {
-  size_t i;
-  for (i = 0; i < p->nset; i++) {
-    kkachi__cpset_clear(&p->set[i].under);
-    kkachi__cpset_clear(&p->set[i].over);
-  }
-  kkachi__free(p->set);
   kkachi__free(p->node);
   kkachi__free(p->text);
   memset(p, 0, sizeof *p);
