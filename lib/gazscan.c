@@ -206,6 +206,8 @@ kkachi__gazspans_clear(kk_gazspans *sp)
 {
   kkachi__free(sp->span);
   kkachi__free(sp->starts);
+  kkachi__free(sp->rank);
+  kkachi__free(sp->first);
   memset(sp, 0, sizeof *sp);
 }
 
@@ -326,6 +328,8 @@ kkachi__gazspans_reset(kk_gazspans *sp, size_t n)
 {
   size_t words = n / 64 + 1;
   sp->n = 0;
+  sp->nwords = 0; /* not indexed */
+  sp->nfirst = 0;
   if (words > sp->capwords) {
     uint64_t *p = kkachi__realloc(sp->starts, words * sizeof *p);
     if (!p)
@@ -370,7 +374,52 @@ kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
     if ((rc = kkachi__gazscan_at(t, s, n, at, c, i, sp)))
       return rc;
   }
+  return kkachi__gazspans_index(sp);
+}
+
+/* Makes room for n of p's elements. */
+static int
+room(uint32_t **p, size_t *cap, size_t n)
+{
+  uint32_t *q;
+  if (n <= *cap)
+    return 0;
+  if (!(q = kkachi__realloc(*p, n * sizeof *q)))
+    return KKACHI_ENOMEM;
+  *p = q;
+  *cap = n;
   return 0;
+}
+
+int
+kkachi__gazspans_index(kk_gazspans *sp)
+{
+  size_t words = 0, w, k, total = 0;
+  int rc;
+  if (sp->n) /* the words up to the last beginning's */
+    words = sp->span[2 * (sp->n - 1)] / 64 + 1;
+  if ((rc = room(&sp->rank, &sp->caprank, words + 1))
+      || (rc = room(&sp->first, &sp->capfirst, sp->n + 1)))
+    return rc;
+  for (w = 0; w < words; w++) {
+    sp->rank[w] = (uint32_t)total;
+    total += (size_t)__builtin_popcountll(sp->starts[w]);
+  }
+  sp->nfirst = 0;
+  for (k = 0; k < sp->n; k++)
+    if (!k || sp->span[2 * k] != sp->span[2 * k - 2])
+      sp->first[sp->nfirst++] = (uint32_t)k;
+  sp->nwords = words;
+  return 0;
+}
+
+/* The index of the first span that begins at b, which one does. */
+static size_t
+first_at(const kk_gazspans *sp, size_t b)
+{
+  size_t w = b >> 6;
+  uint64_t below = sp->starts[w] & (((uint64_t)1 << (b & 63)) - 1);
+  return sp->first[sp->rank[w] + (size_t)__builtin_popcountll(below)];
 }
 
 int
@@ -403,6 +452,12 @@ kkachi__gazspans_has(const kk_gazspans *sp, size_t b, size_t e)
   size_t k;
   if (!kkachi__gazspans_starts(sp, b))
     return 0;
+  if (b >> 6 < sp->nwords) { /* indexed: its spans, in order of end */
+    for (k = first_at(sp, b); k < sp->n && sp->span[2 * k] == b; k++)
+      if (sp->span[2 * k + 1] >= e)
+        return sp->span[2 * k + 1] == e;
+    return 0;
+  }
   k = lower_bound(sp, b, e);
   return k < sp->n && sp->span[2 * k] == b && sp->span[2 * k + 1] == e;
 }

@@ -32,11 +32,16 @@ typedef struct kk_gazspans {
   size_t n, cap;
   uint64_t *starts;
   size_t capwords;
+  /* where each beginning's spans are, by the rank of its bit in starts:
+   * rank[w] beginnings lie before word w of starts, and the spans of the
+   * k-th one begin at span[2 * first[k]] (kkachi__gazspans_index) */
+  uint32_t *rank, *first;
+  size_t caprank, capfirst, nwords, nfirst;
 } kk_gazspans;
 
 #define KK_GAZSPANS_INIT                                                      \
   {                                                                           \
-    NULL, 0, 0, NULL, 0                                                       \
+    NULL, 0, 0, NULL, 0, NULL, NULL, 0, 0, 0, 0                               \
   }
 
 void kkachi__gazspans_clear(kk_gazspans *sp);
@@ -48,8 +53,10 @@ int kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
 
 /* kkachi__gazscan_run in steps, for a pass that serves several tries:
  * empty sp for a text of n bytes, then give every position at of the
- * text in order, with its code point c and the offset i after it. */
+ * text in order, with its code point c and the offset i after it, then
+ * index what was found (kkachi__gazspans_index). */
 int kkachi__gazspans_reset(kk_gazspans *sp, size_t n);
+int kkachi__gazspans_index(kk_gazspans *sp);
 int kkachi__gazscan_at(const kk_gazscan *t, const char *s, size_t n, size_t at,
                        uint32_t c, size_t i, kk_gazspans *sp);
 

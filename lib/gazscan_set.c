@@ -158,5 +158,8 @@ kkachi__gazscan_set_run(const kk_gazscan_set *set, const char *s, size_t n,
     if ((rc = step(set, s, n, at, c, i, spans)))
       return rc;
   }
+  for (k = 0; k < set->n; k++)
+    if (spans[k] && (rc = kkachi__gazspans_index(spans[k])))
+      return rc;
   return 0;
 }
