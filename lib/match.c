@@ -333,12 +333,15 @@ cpu_now(void)
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Whether rule k runs on sentence s of an article in lang. */
+/* Whether rule k runs on sentence s of an article in lang, whose bit
+ * among the rules' languages is bit. */
 static int
-applies(kkachi_engine *e, size_t k, const kk_sentence *s, const char *lang)
+applies(kkachi_engine *e, size_t k, const kk_sentence *s, const char *lang,
+        unsigned bit)
 {
   const kk_rule *r = e->rules[k];
-  if (!r->code || strcmp(r->lang, lang))
+  if (!r->code || !(r->langbit & bit)
+      || (bit == ~0u && strcmp(r->lang, lang))) /* past 32 languages */
     return 0;
   if (!s->body && !r->scope_any)
     return 0;
@@ -412,13 +415,14 @@ mark_sentence(kkachi_engine *e, const kk_text *t, size_t i, const char *lang,
               kk_mentions *ms, size_t *runs)
 {
   const kk_sentence *s = &t->sent[i];
+  unsigned bit = kkachi__engine_lang_bit(e, lang, 0);
   size_t k;
   double t0;
   int rc;
 
   kkachi__marked_reset(&e->marked);
   for (k = 0; k < e->nrules; k++) {
-    if (!e->rules[k]->nmarks || !applies(e, k, s, lang))
+    if (!e->rules[k]->nmarks || !applies(e, k, s, lang, bit))
       continue;
     if ((rc = run_rule_at(e, k, t, i, ms)))
       return rc;
@@ -439,6 +443,7 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
               kk_mentions *ms)
 {
   size_t i, k, runs = 0;
+  unsigned bit = kkachi__engine_lang_bit(e, lang, 0);
   double start = e->time_limit > 0 ? cpu_now() : 0;
   double t0 = kkachi__profile_start(e->prof);
   int rc;
@@ -453,7 +458,7 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
     kkachi__needs_sentence(e, t->s, &t->sent[i]);
     for (k = 0; k < e->nrules; k++) {
       const kk_rule *r = e->rules[k];
-      if (r->nmarks || !applies(e, k, &t->sent[i], lang))
+      if (r->nmarks || !applies(e, k, &t->sent[i], lang, bit))
         continue;
       if (r->frame && !marked) {
         if ((rc = mark_sentence(e, t, i, lang, ms, &runs)))
@@ -469,7 +474,7 @@ kkachi__match(kkachi_engine *e, const kk_text *t, const char *lang,
      * rule over mentions did */
     for (k = 0; !marked && k < e->nrules; k++)
       if (e->rules[k]->nmarks && e->rules[k]->nfacts
-          && applies(e, k, &t->sent[i], lang)) {
+          && applies(e, k, &t->sent[i], lang, bit)) {
         if ((rc = mark_sentence(e, t, i, lang, ms, &runs)))
           return rc;
         marked = 1;

@@ -60,6 +60,8 @@ typedef struct kk_implied {
 typedef struct kk_rule {
   char *id;   /* "LANG/NAME" */
   char *lang; /* "ko", "en" */
+  unsigned langbit; /* its bit among the engine's (kkachi__engine_lang_bit),
+                       set when compiled */
   char *file; /* path of the rule file */
   unsigned long line;
   char *pattern; /* as written, with {{references}} */

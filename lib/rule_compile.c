@@ -437,6 +437,7 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
   PCRE2_SIZE off;
   size_t size = 0, i;
 
+  r->langbit = kkachi__engine_lang_bit(e, r->lang, 1);
   if ((rc = bind_needs(e, r)))
     goto done;
   for (;;) {
