@@ -70,8 +70,7 @@ typedef struct kk_pneed {
 } kk_pneed;
 
 /* What every match of p holds, as needs that must all be met (at most
- * KK_PNEEDS_MAX, the most telling; a need one syllable or ASCII letter
- * meets is met in most sentences, and is left out). *out (n of them, possibly
+ * KK_PNEEDS_MAX, the most telling: those of the longest words). *out (n of them, possibly
  * none) is owned by the caller: kkachi__pattern_needs_free. */
 #define KK_PNEEDS_MAX 6
 int kkachi__pattern_needs(const kk_pattern *p, unsigned flags,

@@ -464,23 +464,6 @@ kkachi__pattern_needs_free(kk_pneed *c, size_t n)
   kkachi__free(c);
 }
 
-/* Whether a need may be met by one syllable or ASCII letter or digit
- * alone: one in most sentences, telling nothing worth a test. */
-static int
-weak(const kk_pneed *c)
-{
-  size_t i;
-  for (i = 0; i < c->nlit; i++) {
-    size_t k = 0;
-    uint32_t cp = kkachi__utf8_next(c->lit[i], &k);
-    if (!c->lit[i][k]
-        && (kkachi__is_hangul(cp) || (cp < 0x80 && ((cp | 0x20) - 'a' < 26
-                                                    || cp - '0' < 10))))
-      return 1;
-  }
-  return 0;
-}
-
 /* Writes out the most telling needs of ns, at most KK_PNEEDS_MAX, each
  * told once. */
 static int
@@ -503,9 +486,8 @@ finish(const work *wk, needs *ns, kk_pneed **out, size_t *n)
   }
   for (i = 0; i < ns->n && *n < KK_PNEEDS_MAX && !rc; i++) {
     kk_pneed *c = &(*out)[*n];
-    int keep;
+    int keep = 1;
     rc = write_need(wk, &ns->c[order[i]], c);
-    keep = !weak(c);
     for (j = 0; j < *n && keep && !rc; j++)
       keep = !within(&(*out)[j], c);
     if (!rc && keep)

@@ -66,7 +66,7 @@ main(void)
 
   /* words in sequence, alternatives, repeats, assertions */
   expect("가람\\s+(?<org>[가-힣]+)\\s+선정", "가람;선정");
-  expect("(?:선정|선발)된\\s+기관", "선발 선정;기관"); /* 된 alone: weak */
+  expect("(?:선정|선발)된\\s+기관", "선발 선정;기관;된"); /* longest first */
   expect("(?!금지)허용어", "허용어");
   expect("(?<!금지\\s)허용어", "허용어");
   expect("(?:선택어)?필수어", "필수어");
