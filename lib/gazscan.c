@@ -377,6 +377,16 @@ kkachi__gazscan_run(const kk_gazscan *t, const char *s, size_t n,
   return kkachi__gazspans_index(sp);
 }
 
+/* The bits set in x (the compiler's builtin may be a library call). */
+static size_t
+bits_in(uint64_t x)
+{
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return (size_t)((x * 0x0101010101010101ull) >> 56);
+}
+
 /* Makes room for n of p's elements. */
 static int
 room(uint32_t **p, size_t *cap, size_t n)
@@ -403,7 +413,7 @@ kkachi__gazspans_index(kk_gazspans *sp)
     return rc;
   for (w = 0; w < words; w++) {
     sp->rank[w] = (uint32_t)total;
-    total += (size_t)__builtin_popcountll(sp->starts[w]);
+    total += bits_in(sp->starts[w]);
   }
   sp->nfirst = 0;
   for (k = 0; k < sp->n; k++)
@@ -419,7 +429,7 @@ first_at(const kk_gazspans *sp, size_t b)
 {
   size_t w = b >> 6;
   uint64_t below = sp->starts[w] & (((uint64_t)1 << (b & 63)) - 1);
-  return sp->first[sp->rank[w] + (size_t)__builtin_popcountll(below)];
+  return sp->first[sp->rank[w] + bits_in(below)];
 }
 
 int
