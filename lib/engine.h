@@ -159,6 +159,11 @@ int kkachi__needs_text(kkachi_engine *e);
 void kkachi__needs_sentence(kkachi_engine *e, const char *text,
                             const kk_sentence *s);
 
+/* Binds the literals of r's needs line, lits[0..n) (borrowed), to a
+ * clause of the words all rules need (rule_needs.c). */
+int kkachi__rule_need_clause(kkachi_engine *e, kk_rule *r, char *const *lits,
+                             size_t n);
+
 /* Makes the scan slot of the literals the rules' patterns imply, once
  * every rule is compiled (rule_needs.c). */
 int kkachi__rules_implied_slot(kkachi_engine *e);

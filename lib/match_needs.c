@@ -83,7 +83,10 @@ int
 kkachi__needs_met(const kkachi_engine *e, const kk_rule *r)
 {
   size_t i;
-  if (r->nneed_slots && !any(e, r->need_slot, r->nneed_slots))
+  if ((r->nneed_slots || r->need_clause)
+      && !(r->need_clause && kkachi__implied_met(e->implied,
+                                                 r->need_clause - 1))
+      && !any(e, r->need_slot, r->nneed_slots))
     return 0;
   for (i = 0; i < r->nimplied; i++) {
     const kk_implied *im = &r->implied[i];

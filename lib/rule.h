@@ -71,9 +71,13 @@ typedef struct kk_rule {
   char **needs; /* the rule runs only on sentences with one of these:
                    literals, or {{gazetteer}} for any of its forms */
   size_t nneeds;
-  size_t *need_slot; /* scan slots of the needed gazetteers and of the
-                        needed literals as one list; set when compiled */
+  size_t *need_slot; /* scan slots of the needed gazetteers, and of the
+                        needed literals as one list when the rule has a
+                        window (they are where matches may start); set
+                        when compiled */
   size_t nneed_slots;
+  size_t need_clause; /* else 1 + the engine's clause of those literals
+                         (implied.c), found with every other; 0: none */
   kk_implied *implied; /* what every match holds besides, read from the
                           pattern when compiled: a sentence must meet all
                           of them; owned */

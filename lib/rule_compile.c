@@ -378,8 +378,10 @@ bind_groups(kkachi_engine *e, kk_rule *r)
 }
 
 /* Resolves r's needs to scan slots: each {{gazetteer}} to its own, the
- * literals together to one list's, so that a text is searched for them
- * once however many rules need them. */
+ * literals together to one clause of the words all rules need, found by
+ * one trie (or, for a rule with a window, to one list's slot, whose
+ * places the window is measured from), so that a text is searched for
+ * them once however many rules need them. */
 static int
 bind_needs(kkachi_engine *e, kk_rule *r)
 {
@@ -391,6 +393,7 @@ bind_needs(kkachi_engine *e, kk_rule *r)
   kkachi__free(r->need_slot);
   r->need_slot = NULL;
   r->nneed_slots = 0;
+  r->need_clause = 0;
   if (!r->nneeds)
     return 0;
   r->need_slot = kkachi__calloc(r->nneeds, sizeof *r->need_slot);
@@ -419,9 +422,11 @@ bind_needs(kkachi_engine *e, kk_rule *r)
     } else if (!(rc = kkachi__engine_scan_slot(e, g, r->lang, &slot)))
       r->need_slot[r->nneed_slots++] = slot;
   }
-  if (!rc && nlits
-      && !(rc = kkachi__engine_literal_slot(e, key.data, lits, nlits,
-                                            r->lang, &slot)))
+  if (!rc && nlits && !r->window)
+    rc = kkachi__rule_need_clause(e, r, lits, nlits);
+  else if (!rc && nlits
+           && !(rc = kkachi__engine_literal_slot(e, key.data, lits, nlits,
+                                                 r->lang, &slot)))
     r->need_slot[r->nneed_slots++] = slot;
 done:
   kkachi__free(lits);

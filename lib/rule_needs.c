@@ -72,6 +72,20 @@ kkachi__rule_bind_implied(kkachi_engine *e, kk_rule *r, const char *pat,
 }
 
 int
+kkachi__rule_need_clause(kkachi_engine *e, kk_rule *r, char *const *lits,
+                         size_t n)
+{
+  int rc;
+  if (!e->implied && (rc = kkachi__implied_new(&e->implied)))
+    return rc;
+  if ((rc = kkachi__implied_clause(e->implied, lits, n, &r->need_clause)))
+    return rc;
+  r->need_clause++;
+  e->implied_langs |= kkachi__engine_lang_bit(e, r->lang, 1);
+  return 0;
+}
+
+int
 kkachi__rules_implied_slot(kkachi_engine *e)
 {
   size_t i;
