@@ -51,9 +51,11 @@ write("en-appositions.txt", " ".join(
 write("quotes.txt", '"' * 50000 + " 김하늘 장관은 말했다. " + "“" * 50000 + "\n")
 # 1 MB of a two-syllable name pattern with no title to end it
 write("names-no-title.txt", "김하늘 " * 120000 + "\n")
-# a rule whose pattern backtracks without end on Hangul with no X
+# a rule whose pattern backtracks without end on Hangul with no Latin
+# capital after it (a class, not a literal: a literal the sentence lacks
+# would let the rule skip it before matching)
 write("backtrack.rules",
       "lang ko\n"
       "rule nested-plus\n"
-      "  pattern (?<person>(?:[가-힣]+\\s?)+X)\n"
+      "  pattern (?<person>(?:[가-힣]+\\s?)+[A-Z])\n"
       "  fact affiliation person=$person title=장관\n")
