@@ -170,10 +170,10 @@ add_marks(kkachi_engine *e, const kk_rule *r, const char *subject,
 
 /* One match of r: its marks, and its facts unless quoted speech hides
  * them. For a rule over mentions the match's offsets are first taken
- * back to the sentence's. */
+ * back to the sentence's; nset is what pcre2_match returned. */
 static int
 take_match(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
-           kk_mentions *ms)
+           kk_mentions *ms, int nset)
 {
   const kk_sentence *s = &t->sent[si];
   const char *subject = t->s + s->begin;
@@ -185,7 +185,10 @@ take_match(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
     if (npairs > 64)
       npairs = 64;
     for (i = 0; i < npairs; i++) {
-      if (ov[2 * i] == PCRE2_UNSET) {
+      /* pairs from nset on belong to groups this match did not set, or
+       * to none of this pattern's: pcre2_match leaves the latter as
+       * they were */
+      if ((int)i >= nset || ov[2 * i] == PCRE2_UNSET) {
         raw[2 * i] = raw[2 * i + 1] = PCRE2_UNSET;
         continue;
       }
@@ -238,7 +241,7 @@ scan_from(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
     }
     if (e->cur_prof)
       e->cur_prof->matches++;
-    if ((*rc = take_match(e, r, t, si, ms)))
+    if ((*rc = take_match(e, r, t, si, ms, n)))
       return 1;
     ov = pcre2_get_ovector_pointer(e->md);
     if (++*count >= KK_MAX_MATCHES_PER_RULE)
