@@ -17,6 +17,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from texts import write_docs  # noqa: E402 (the project's gold folder)
+
 
 def nli(bench, texts):
     path = os.path.join(bench, "klue-nli-v1.1", "klue-nli-v1.1_dev.json")
@@ -59,20 +62,7 @@ def main():
     texts = {}
     for read in (nli, sts, ner):
         read(bench, texts)
-    missing = 0
-    for path in sys.argv[2:]:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                doc = line.strip()
-                if not doc:
-                    continue
-                if doc not in texts:
-                    print(f"{path}:{n}: no text for '{doc}'", file=sys.stderr)
-                    missing += 1
-                    continue
-                print(json.dumps({"id": doc, "lang": "ko",
-                                  "text": texts[doc]}, ensure_ascii=False))
-    sys.exit(1 if missing else 0)
+    sys.exit(write_docs(texts, sys.argv[2:]))
 
 
 if __name__ == "__main__":

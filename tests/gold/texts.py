@@ -12,6 +12,26 @@ import os
 import sys
 
 
+def write_docs(texts, lists):
+    """Prints the text of every id listed in the files lists, in their
+    order, as Korean documents; returns 1 when an id has no text (each
+    is reported with its place), else 0."""
+    missing = 0
+    for path in lists:
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                doc = line.strip()
+                if not doc:
+                    continue
+                if doc not in texts:
+                    print(f"{path}:{n}: no text for '{doc}'", file=sys.stderr)
+                    missing += 1
+                    continue
+                print(json.dumps({"id": doc, "lang": "ko",
+                                  "text": texts[doc]}, ensure_ascii=False))
+    return 1 if missing else 0
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__.strip())
@@ -30,20 +50,7 @@ def main():
         for line in f:
             r = json.loads(line)
             texts.setdefault(r["guid"], r["sentence"])
-    missing = 0
-    for path in lists:
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                doc = line.strip()
-                if not doc:
-                    continue
-                if doc not in texts:
-                    print(f"{path}:{n}: no text for '{doc}'", file=sys.stderr)
-                    missing += 1
-                    continue
-                print(json.dumps({"id": doc, "lang": "ko",
-                                  "text": texts[doc]}, ensure_ascii=False))
-    sys.exit(1 if missing else 0)
+    sys.exit(write_docs(texts, lists))
 
 
 if __name__ == "__main__":
