@@ -548,6 +548,66 @@ merge_member_titles(kkachi_result *r)
   return 0;
 }
 
+/* Whether the name `inner` is the last words of the name `outer` (축구
+ * 국가대표팀 of 새솔 축구 국가대표팀). */
+static int
+ends_with_words(const char *outer, const char *inner)
+{
+  size_t n, m;
+  if (!outer || !inner)
+    return 0;
+  n = strlen(outer);
+  m = strlen(inner);
+  return m > 0 && n > m + 1 && outer[n - m - 1] == ' '
+         && !strcmp(outer + n - m, inner);
+}
+
+/* Whether the organization name is in the gazetteer. */
+static int
+known_org(kkachi_engine *e, const char *name)
+{
+  return e->g_org && kkachi__gazetteer_find(e->g_org, name, strlen(name));
+}
+
+/* Two affiliations of one person with one title, read over the same
+ * words, whose organizations are a name and its last words (two rules
+ * that began the organization at different words) are one: the longer
+ * name is kept (새솔 축구 국가대표팀), unless only the shorter is in the
+ * gazetteer (교육부 rather than 대한민국 교육부). */
+static int
+fold_inner_orgs(kkachi_result *r)
+{
+  size_t i, j;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    const char *p, *t, *o;
+    if (f->dropped || strcmp(f->family, "affiliation"))
+      continue;
+    p = kkachi__slot(f->slot, f->nslots, "person");
+    t = kkachi__slot(f->slot, f->nslots, "title");
+    o = kkachi__slot(f->slot, f->nslots, "org");
+    if (!p || !o)
+      continue;
+    for (j = 0; j < r->nfacts; j++) {
+      kk_fact *g = r->facts[j];
+      if (g == f || g->dropped || strcmp(g->family, "affiliation")
+          || !kkachi__same(kkachi__slot(g->slot, g->nslots, "person"), p)
+          || !kkachi__same(kkachi__slot(g->slot, g->nslots, "title"), t)
+          || !ends_with_words(kkachi__slot(g->slot, g->nslots, "org"), o)
+          || !read_together(f, g))
+        continue;
+      if (known_org(r->engine, o)
+          && !known_org(r->engine, kkachi__slot(g->slot, g->nslots, "org"))
+              ? kkachi__fact_fold(g, f)
+              : kkachi__fact_fold(f, g))
+        return KKACHI_ENOMEM;
+      if (f->dropped)
+        break;
+    }
+  }
+  return 0;
+}
+
 /* The organization fused into a title, when the gazetteer knows it: the
  * title is a word and a title of the gazetteer after it (방송통신 +
  * 위원장, 감사 + 원장, 외교부 + 장관), and the organization is the word
@@ -772,6 +832,8 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
     rc = fold_lesser_all(r);
   if (!rc)
     rc = merge_member_titles(r);
+  if (!rc)
+    rc = fold_inner_orgs(r);
   if (!rc)
     rc = fill_fused_orgs(r);
   if (!rc)
