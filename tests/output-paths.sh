@@ -50,7 +50,11 @@ cmp -s "$T/from-fifo" "$T/want.ttl" || fail "the FIFO's reader did not get the d
 no_tmp FIFO
 
 # devices are written in place: /dev/null stays a device (for everyone)
-expect_status 0 "$KKACHI" extract --rules "$RULES" -o /dev/null --svg /dev/null "$ex"
+if command -v dot >/dev/null; then
+  expect_status 0 "$KKACHI" extract --rules "$RULES" -o /dev/null --svg /dev/null "$ex"
+else
+  expect_status 0 "$KKACHI" extract --rules "$RULES" -o /dev/null "$ex"
+fi
 [ -c /dev/null ] || fail "/dev/null is no longer a character device"
 if [ -c /dev/full ]; then
   # several articles (copies under other names, as a repeated name warns)
