@@ -841,6 +841,8 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
   if (!rc)
     rc = kkachi__fold_stages(r);
   if (!rc)
+    rc = kkachi__fold_roles(r);
+  if (!rc)
     rc = kkachi__prefer_executes(r);
   return rc;
 }

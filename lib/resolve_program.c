@@ -352,6 +352,42 @@ kkachi__fold_stages(kkachi_result *r)
   return 0;
 }
 
+/* Whether fact a says nothing that b does not say too. */
+static int
+says_less(const kk_fact *a, const kk_fact *b)
+{
+  size_t k;
+  if (a->nslots > b->nslots)
+    return 0;
+  for (k = 0; k < a->nslots; k++)
+    if (!kkachi__same(kkachi__slot(b->slot, b->nslots, a->slot[k].role),
+                      a->slot[k].value))
+      return 0;
+  return 1;
+}
+
+int
+kkachi__fold_roles(kkachi_result *r)
+{
+  size_t i, j;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *a = r->facts[i];
+    if (a->dropped || strcmp(a->family, "program_role"))
+      continue;
+    for (j = 0; j < r->nfacts; j++) {
+      kk_fact *b = r->facts[j];
+      if (b == a || b->dropped || strcmp(b->family, "program_role")
+          || !overlap(a, b) || !says_less(a, b)
+          || (says_less(b, a) && j > i))
+        continue;
+      if (kkachi__fact_fold(a, b))
+        return KKACHI_ENOMEM;
+      break;
+    }
+  }
+  return 0;
+}
+
 /* Whether role fact f has that role, agent and program. */
 static int
 role_is(const kk_fact *f, const char *role, const char *agent,
