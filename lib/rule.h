@@ -97,6 +97,12 @@ typedef struct kk_rule {
   size_t nrefs;
   int all_by_callout; /* every gazetteer by callout, however small: the
                          pattern was too large with small ones written out */
+  int by_subroutine;  /* large defines written once, in a DEFINE group, and
+                         called where named: the pattern was too large
+                         even with every gazetteer by callout */
+  const struct kk_define **subs; /* those defines, while compiling (not
+                                    owned: the engine's) */
+  size_t nsubs;
   int jit_tried;      /* JIT compilation was tried: it is done on the rule's
                          first match, not at load (kkachi__rule_jit) */
 } kk_rule;

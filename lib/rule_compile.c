@@ -249,6 +249,65 @@ too_large(kkachi_engine *e, const kk_rule *r, const kk_define *d)
               d->name, KK_MAX_EXPANDED);
 }
 
+/* Defines shorter than this are written out where named even in a
+ * pattern that calls the others. */
+#define KK_CALL_MIN 120
+
+/* Whether define d may be called as a subroutine: long enough to be worth
+ * it, and with no named group of its own, whose value a call would not
+ * keep (PCRE2 restores the groups a subroutine set when it returns). */
+static int
+callable(const kk_define *d)
+{
+  const char *p = d->pattern;
+  if (strlen(p) < KK_CALL_MIN)
+    return 0;
+  for (; (p = strstr(p, "(?")); p += 2)
+    if ((p[2] == '<' && p[3] != '=' && p[3] != '!') || p[2] == '\''
+        || (p[2] == 'P' && p[3] == '<'))
+      return 0;
+  return 1;
+}
+
+/* Writes a call of define d, "(?&kkdN)", and adds d to the defines r's
+ * pattern calls (written out once at its end: see write_called). */
+static int
+append_call(kk_buf *out, kk_rule *r, const kk_define *d)
+{
+  size_t k;
+  for (k = 0; k < r->nsubs && r->subs[k] != d; k++)
+    ;
+  if (k == r->nsubs) {
+    const kk_define **subs
+        = kkachi__realloc((void *)r->subs, (k + 1) * sizeof *subs);
+    if (!subs)
+      return KKACHI_ENOMEM;
+    r->subs = subs;
+    r->subs[r->nsubs++] = d;
+  }
+  return kkachi__buf_printf(out, "(?&kkd%lu)", (unsigned long)k);
+}
+
+static int expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r,
+                  int depth);
+
+/* Writes the defines r's pattern calls, each once, as the groups kkdN of
+ * a DEFINE group that never matches by itself; the bodies may call more. */
+static int
+write_called(kkachi_engine *e, kk_buf *out, kk_rule *r)
+{
+  size_t k;
+  int rc = r->nsubs ? kkachi__buf_puts(out, "(?(DEFINE)") : 0;
+  for (k = 0; k < r->nsubs && !rc; k++) {
+    rc = kkachi__buf_printf(out, "(?<kkd%lu>", (unsigned long)k);
+    if (!rc)
+      rc = expand(e, r->subs[k]->pattern, out, r, 1);
+    if (!rc)
+      rc = kkachi__buf_puts(out, ")");
+  }
+  return rc || !r->nsubs ? rc : kkachi__buf_puts(out, ")");
+}
+
 static int
 expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
 {
@@ -297,11 +356,15 @@ expand(kkachi_engine *e, const char *src, kk_buf *out, kk_rule *r, int depth)
                     "(TYPE in capitals or *, functions in lower case or -, "
                     "several joined by |)", name);
     } else if ((d = find_define(e, name, n))) {
-      rc = kkachi__buf_puts(out, "(?:");
-      if (!rc)
-        rc = expand(e, d->pattern, out, r, depth + 1);
-      if (!rc)
-        rc = kkachi__buf_append(out, ")", 1);
+      if (r && r->by_subroutine && callable(d))
+        rc = append_call(out, r, d);
+      else {
+        rc = kkachi__buf_puts(out, "(?:");
+        if (!rc)
+          rc = expand(e, d->pattern, out, r, depth + 1);
+        if (!rc)
+          rc = kkachi__buf_append(out, ")", 1);
+      }
       if (rc == KKACHI_ELIMIT && depth == 0)
         too_large(e, r, d);
     } else if ((g = kkachi__engine_gazetteer(e, name))) {
@@ -446,7 +509,8 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
   if ((rc = bind_needs(e, r)))
     goto done;
   for (;;) {
-    if ((rc = expand(e, r->pattern, &pat, r, 0)))
+    if ((rc = expand(e, r->pattern, &pat, r, 0))
+        || (r->by_subroutine && (rc = write_called(e, &pat, r))))
       goto done;
     r->code = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK
@@ -457,8 +521,12 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
     /* small gazetteers are written out as alternations, which a pattern
      * that names them often can make larger than PCRE2 allows: then every
      * one is looked up by callout instead */
-    if (r->code || err != PCRE2_ERROR_PATTERN_TOO_LARGE || r->all_by_callout)
+    /* and where that is still too large, long defines named more than
+     * once are written once and called */
+    if (r->code || err != PCRE2_ERROR_PATTERN_TOO_LARGE || r->by_subroutine)
       break;
+    if (r->all_by_callout)
+      r->by_subroutine = 1;
     r->all_by_callout = 1;
     kkachi__free(r->refs);
     r->refs = NULL;
@@ -496,6 +564,9 @@ compile_rule(kkachi_engine *e, kk_rule *r, pcre2_compile_context *cc)
   if (!(rc = bind_groups(e, r)))
     rc = kkachi__rule_bind_implied(e, r, pat.data, pat.len);
 done:
+  kkachi__free((void *)r->subs);
+  r->subs = NULL;
+  r->nsubs = 0;
   kkachi__buf_free(&pat);
   return rc;
 }
