@@ -428,38 +428,55 @@ word_of_name(const char *full, const char *word)
          || (!strcmp(full + n - m, word) && full[n - m - 1] == ' ');
 }
 
+/* Calls pair(r, f, g) for affiliations f and g (not dropped, f not g)
+ * until it folds f away (1) or fails (negative), for each f in turn. */
+static int
+each_affiliation_pair(kkachi_result *r,
+                      int (*pair)(kkachi_result *, kk_fact *, kk_fact *))
+{
+  size_t i, j;
+  int rc;
+  for (i = 0; i < r->nfacts; i++) {
+    kk_fact *f = r->facts[i];
+    if (f->dropped || strcmp(f->family, "affiliation"))
+      continue;
+    for (j = 0; j < r->nfacts && !f->dropped; j++) {
+      kk_fact *g = r->facts[j];
+      if (g == f || g->dropped || strcmp(g->family, "affiliation"))
+        continue;
+      if ((rc = pair(r, f, g)) < 0)
+        return rc;
+      if (rc)
+        break;
+    }
+  }
+  return 0;
+}
+
 /* A name of one word that a rule for Korean names read inside a
  * transliterated name of several words ("오바마 미국 대통령" in "버락
  * 오바마 미국 대통령") is no other person: an affiliation of it is folded
  * into one of the full name with the same title and, when it has one,
  * the same organization. */
 static int
+name_word_pair(kkachi_result *r, kk_fact *f, kk_fact *g)
+{
+  const char *p = kkachi__slot(f->slot, f->nslots, "person");
+  const char *o = kkachi__slot(f->slot, f->nslots, "org");
+  (void)r;
+  if (!p || strchr(p, ' ')
+      || !word_of_name(kkachi__slot(g->slot, g->nslots, "person"), p)
+      || !title_covers(kkachi__slot(g->slot, g->nslots, "title"),
+                       kkachi__slot(f->slot, f->nslots, "title"))
+      || (o && !kkachi__same(kkachi__slot(g->slot, g->nslots, "org"), o)))
+    return 0;
+  return kkachi__fact_fold(f, g) ? KKACHI_ENOMEM : 1;
+}
+
+static int
 fold_name_words(kkachi_result *r)
 {
-  size_t i, j;
-  for (i = 0; i < r->nfacts; i++) {
-    kk_fact *f = r->facts[i];
-    const char *p, *t, *o;
-    if (f->dropped || strcmp(f->family, "affiliation"))
-      continue;
-    p = kkachi__slot(f->slot, f->nslots, "person");
-    t = kkachi__slot(f->slot, f->nslots, "title");
-    o = kkachi__slot(f->slot, f->nslots, "org");
-    if (!p || strchr(p, ' '))
-      continue;
-    for (j = 0; j < r->nfacts; j++) {
-      kk_fact *g = r->facts[j];
-      if (g == f || g->dropped || strcmp(g->family, "affiliation")
-          || !word_of_name(kkachi__slot(g->slot, g->nslots, "person"), p)
-          || !title_covers(kkachi__slot(g->slot, g->nslots, "title"), t)
-          || (o && !kkachi__same(kkachi__slot(g->slot, g->nslots, "org"), o)))
-        continue;
-      if (kkachi__fact_fold(f, g))
-        return KKACHI_ENOMEM;
-      break;
-    }
-  }
-  return 0;
+  return each_affiliation_pair(r, name_word_pair);
 }
 
 /* An affiliation without an organization is folded into one of the same
@@ -575,37 +592,26 @@ known_org(kkachi_engine *e, const char *name)
  * name is kept (새솔 축구 국가대표팀), unless only the shorter is in the
  * gazetteer (교육부 rather than 대한민국 교육부). */
 static int
+inner_org_pair(kkachi_result *r, kk_fact *f, kk_fact *g)
+{
+  const char *o = kkachi__slot(f->slot, f->nslots, "org");
+  const char *go = kkachi__slot(g->slot, g->nslots, "org");
+  if (!o
+      || !kkachi__same(kkachi__slot(g->slot, g->nslots, "person"),
+                       kkachi__slot(f->slot, f->nslots, "person"))
+      || !kkachi__same(kkachi__slot(g->slot, g->nslots, "title"),
+                       kkachi__slot(f->slot, f->nslots, "title"))
+      || !ends_with_words(go, o) || !read_together(f, g))
+    return 0;
+  if (known_org(r->engine, o) && !known_org(r->engine, go))
+    return kkachi__fact_fold(g, f) ? KKACHI_ENOMEM : 0;
+  return kkachi__fact_fold(f, g) ? KKACHI_ENOMEM : 1;
+}
+
+static int
 fold_inner_orgs(kkachi_result *r)
 {
-  size_t i, j;
-  for (i = 0; i < r->nfacts; i++) {
-    kk_fact *f = r->facts[i];
-    const char *p, *t, *o;
-    if (f->dropped || strcmp(f->family, "affiliation"))
-      continue;
-    p = kkachi__slot(f->slot, f->nslots, "person");
-    t = kkachi__slot(f->slot, f->nslots, "title");
-    o = kkachi__slot(f->slot, f->nslots, "org");
-    if (!p || !o)
-      continue;
-    for (j = 0; j < r->nfacts; j++) {
-      kk_fact *g = r->facts[j];
-      if (g == f || g->dropped || strcmp(g->family, "affiliation")
-          || !kkachi__same(kkachi__slot(g->slot, g->nslots, "person"), p)
-          || !kkachi__same(kkachi__slot(g->slot, g->nslots, "title"), t)
-          || !ends_with_words(kkachi__slot(g->slot, g->nslots, "org"), o)
-          || !read_together(f, g))
-        continue;
-      if (known_org(r->engine, o)
-          && !known_org(r->engine, kkachi__slot(g->slot, g->nslots, "org"))
-              ? kkachi__fact_fold(g, f)
-              : kkachi__fact_fold(f, g))
-        return KKACHI_ENOMEM;
-      if (f->dropped)
-        break;
-    }
-  }
-  return 0;
+  return each_affiliation_pair(r, inner_org_pair);
 }
 
 /* The organization fused into a title, when the gazetteer knows it: the

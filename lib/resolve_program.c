@@ -331,18 +331,22 @@ subsumed(const kk_fact *a, const kk_fact *b)
   return 1;
 }
 
-int
-kkachi__fold_stages(kkachi_result *r)
+/* Folds each fact of the family into another of it read from an
+ * overlapping span when it says no more than that one (less(a, b)); of
+ * two that say the same, the later goes into the earlier. */
+static int
+fold_lesser_read(kkachi_result *r, const char *family,
+                 int (*less)(const kk_fact *, const kk_fact *))
 {
   size_t i, j;
   for (i = 0; i < r->nfacts; i++) {
     kk_fact *a = r->facts[i];
-    if (a->dropped || strcmp(a->family, "stage"))
+    if (a->dropped || strcmp(a->family, family))
       continue;
     for (j = 0; j < r->nfacts; j++) {
       kk_fact *b = r->facts[j];
-      if (b == a || b->dropped || strcmp(b->family, "stage") || !overlap(a, b)
-          || !subsumed(a, b) || (subsumed(b, a) && j > i))
+      if (b == a || b->dropped || strcmp(b->family, family) || !overlap(a, b)
+          || !less(a, b) || (less(b, a) && j > i))
         continue;
       if (kkachi__fact_fold(a, b))
         return KKACHI_ENOMEM;
@@ -350,6 +354,12 @@ kkachi__fold_stages(kkachi_result *r)
     }
   }
   return 0;
+}
+
+int
+kkachi__fold_stages(kkachi_result *r)
+{
+  return fold_lesser_read(r, "stage", subsumed);
 }
 
 /* Whether fact a says nothing that b does not say too. */
@@ -369,23 +379,7 @@ says_less(const kk_fact *a, const kk_fact *b)
 int
 kkachi__fold_roles(kkachi_result *r)
 {
-  size_t i, j;
-  for (i = 0; i < r->nfacts; i++) {
-    kk_fact *a = r->facts[i];
-    if (a->dropped || strcmp(a->family, "program_role"))
-      continue;
-    for (j = 0; j < r->nfacts; j++) {
-      kk_fact *b = r->facts[j];
-      if (b == a || b->dropped || strcmp(b->family, "program_role")
-          || !overlap(a, b) || !says_less(a, b)
-          || (says_less(b, a) && j > i))
-        continue;
-      if (kkachi__fact_fold(a, b))
-        return KKACHI_ENOMEM;
-      break;
-    }
-  }
-  return 0;
+  return fold_lesser_read(r, "program_role", says_less);
 }
 
 /* Whether role fact f has that role, agent and program. */
