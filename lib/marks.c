@@ -86,6 +86,10 @@ static const char *const quotes[][2] = {
   { "\xE2\x80\x9C", "\xE2\x80\x9D" }, /* “ ” */
   { "\xE3\x80\x8C", "\xE3\x80\x8D" }, /* 「 」 */
   { "\xE3\x80\x8E", "\xE3\x80\x8F" }, /* 『 』 */
+  { "\xE3\x80\x8A", "\xE3\x80\x8B" }, /* 《 》 */
+  { "\xE3\x80\x88", "\xE3\x80\x89" }, /* 〈 〉 */
+  { "\xC2\xAB", "\xC2\xBB" },         /* « » */
+  { "\xEF\xBD\xA2", "\xEF\xBD\xA3" }, /* ｢ ｣ */
 };
 
 /* The end of a closing quotation mark right after a mention ('새싹

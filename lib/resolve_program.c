@@ -43,7 +43,8 @@ static size_t
 quote_len(const char *s)
 {
   static const char *const quotes[]
-      = { "'", "\"", "‘", "’", "“", "”", "「", "」", "『", "』", "`" };
+      = { "'", "\"", "‘", "’", "“", "”", "「", "」", "『", "』", "`",
+          "《", "》", "〈", "〉", "«", "»", "｢", "｣" };
   size_t i;
   for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++)
     if (!strncmp(s, quotes[i], strlen(quotes[i])))
