@@ -214,6 +214,32 @@ keep_or_merge(kkachi_result *r, kk_fact *f, const kk_mention *m)
   return kkachi__fact_add_mention(f, m);
 }
 
+/* The organization a bare head word stands for ("군은 … 선정됐다" after
+ * "가람군은 …"): the one seen last in the article whose name ends in it,
+ * or NULL. The name is r's. */
+static const char *
+org_of_head(kkachi_result *r, const char *head)
+{
+  size_t n = strlen(head), i;
+  for (i = r->norgs; i-- > 0;) {
+    const char *name = r->org_list[i]->name;
+    size_t m = strlen(name);
+    if (m > n && !strcmp(name + m - n, head))
+      return name;
+  }
+  return NULL;
+}
+
+/* Whether the agent is a bare head word the org-class gazetteer lists
+ * (군, 재단): it names an organization only through one read before. */
+static int
+bare_head(kkachi_result *r, const char *agent)
+{
+  kkachi_engine *e = r->engine;
+  return e->g_orgclass
+         && kkachi__gazetteer_find(e->g_orgclass, agent, strlen(agent));
+}
+
 int
 kkachi__resolve_program_role(kkachi_result *r, const kk_mention *m)
 {
@@ -224,6 +250,8 @@ kkachi__resolve_program_role(kkachi_result *r, const kk_mention *m)
   kk_fact *f;
   int rc;
 
+  if (agent && bare_head(r, agent) && !(agent = org_of_head(r, agent)))
+    return 0; /* "군은" with no 가람군 before it: nobody known */
   if ((rc = mention_program(r, m, &p)) || !p || !role)
     return rc;
   if (agent && (rc = kkachi__result_org(r, agent, &o)))
