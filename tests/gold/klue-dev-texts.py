@@ -7,6 +7,8 @@ of the KLUE benchmark (https://github.com/KLUE-benchmark/KLUE, CC BY-SA
   klue-nli-dev-NNNN      the premise of KLUE-NLI dev pair NNNN
   klue-sts-dev-NNNNa/b   sentence 1 or 2 of KLUE-STS dev pair NNNN
   klue-ner-dev-NNNNN     KLUE-NER dev sentence NNNNN, tags removed
+  klue-dp-dev-NNNNN      KLUE-DP dev sentence NNNNN (the news sentences,
+                         from Wikitree)
 
 usage: klue-dev-texts.py KLUE_DIR DOCS [DOCS ...] > texts.jsonl
 Exit status 77 when KLUE_DIR has no klue_benchmark folder, 1 when a
@@ -52,6 +54,18 @@ def ner(bench, texts):
                     TAG.sub(r"\1", m.group(2)).strip()
 
 
+DP_HEAD = re.compile(r"## klue-dp-v1_dev_(\d+)_wikitree\t(.*)")
+
+
+def dp(bench, texts):
+    path = os.path.join(bench, "klue-dp-v1.1", "klue-dp-v1.1_dev.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = DP_HEAD.match(line.rstrip("\n"))
+            if m:
+                texts["klue-dp-dev-" + m.group(1)] = m.group(2).strip()
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__.strip())
@@ -60,7 +74,7 @@ def main():
         print(f"klue-dev-texts.py: {bench}: no such folder", file=sys.stderr)
         sys.exit(77)
     texts = {}
-    for read in (nli, sts, ner):
+    for read in (nli, sts, ner, dp):
         read(bench, texts)
     sys.exit(write_docs(texts, sys.argv[2:]))
 
