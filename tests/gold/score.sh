@@ -69,3 +69,13 @@ fi
   extract "$T/c.jsonl" >"$T/c.nt" &&
   "$TOOLS/kk-conll" score "$D/conll04/conll04_train.json" "$T/c.nt" |
   sed -n 's/^/conll04        /p' | head -3
+# CoNLL04's dev split (231 sentences, SpERT layout, not in ../shared) is
+# only ever scored: $CONLL_DEV, by default ../conll04/conll04_dev.json
+# beside the source folder; the row is left out without it.
+CONLL_DEV=${CONLL_DEV:-$SRCDIR/../conll04/conll04_dev.json}
+if [ -f "$CONLL_DEV" ]; then
+  "$TOOLS/kk-conll" input "$CONLL_DEV" >"$T/cd.jsonl" &&
+    extract "$T/cd.jsonl" >"$T/cd.nt" &&
+    "$TOOLS/kk-conll" score "$CONLL_DEV" "$T/cd.nt" |
+    sed -n 's/^/conll04-dev    /p' | head -3
+fi
