@@ -586,11 +586,28 @@ known_org(kkachi_engine *e, const char *name)
   return e->g_org && kkachi__gazetteer_find(e->g_org, name, strlen(name));
 }
 
+/* Whether the words the name `outer` has before its last words `inner`
+ * are a country other than Korea (리비아 of 리비아 국방부): the
+ * gazetteer's organization of those last words is then not the one
+ * meant. */
+static int
+foreign_country_before(kkachi_engine *e, const char *outer, const char *inner)
+{
+  size_t n = strlen(outer) - strlen(inner) - 1;
+  const kk_gaz_row *row;
+  if (!e->g_country)
+    return 0;
+  row = kkachi__gazetteer_find(e->g_country, outer, n);
+  return row && row->canon && strcmp(row->canon, "대한민국")
+         && strcmp(row->canon, "South Korea");
+}
+
 /* Two affiliations of one person with one title, read over the same
  * words, whose organizations are a name and its last words (two rules
  * that began the organization at different words) are one: the longer
  * name is kept (새솔 축구 국가대표팀), unless only the shorter is in the
- * gazetteer (교육부 rather than 대한민국 교육부). */
+ * gazetteer (교육부 rather than 대한민국 교육부) and what the longer adds
+ * is no foreign country (리비아 국방부 is not Korea's 국방부). */
 static int
 inner_org_pair(kkachi_result *r, kk_fact *f, kk_fact *g)
 {
@@ -603,7 +620,8 @@ inner_org_pair(kkachi_result *r, kk_fact *f, kk_fact *g)
                        kkachi__slot(f->slot, f->nslots, "title"))
       || !ends_with_words(go, o) || !read_together(f, g))
     return 0;
-  if (known_org(r->engine, o) && !known_org(r->engine, go))
+  if (known_org(r->engine, o) && !known_org(r->engine, go)
+      && !foreign_country_before(r->engine, go, o))
     return kkachi__fact_fold(g, f) ? KKACHI_ENOMEM : 0;
   return kkachi__fact_fold(f, g) ? KKACHI_ENOMEM : 1;
 }

@@ -28,4 +28,31 @@ n=$(grep -c '^program_role - Applies .* count=87' "$T/facts")
 n=$(grep -c '^affiliation' "$T/facts")
 [ "$n" = 1 ] || fail "an organization and its last words gave $n affiliations: $(cat "$T/facts")"
 grep -q '새솔' "$T/facts" || fail "the longer organization was not kept: $(cat "$T/facts")"
+# An organization of the gazetteer after a foreign country is that
+# country's (리비아 국방부), not the gazetteer's (국방부); after Korea it
+# is the gazetteer's.
+mkdir "$T/g"
+printf '국방부\tGovernmentAgency\t\n' >"$T/g/orgs.tsv"
+printf '리비아\tCountry\t\n대한민국\tCountry\t한국\n' >"$T/g/countries.tsv"
+cat >"$T/g/x.rules" <<'R'
+lang ko
+gazetteer org orgs.tsv aliases=3
+gazetteer country countries.tsv aliases=3
+rule org-long
+  pattern (?<o>(?:{{country}}) 국방부) (?<p>[가-힣]{3}) 대변인
+  fact affiliation person=$p org=$o title=대변인
+rule org-short
+  pattern (?:{{country}}) (?<o>국방부) (?<p>[가-힣]{3}) 대변인
+  fact affiliation person=$p org=$o title=대변인
+R
+printf '리비아 국방부 한도윤 대변인이 말했다. 한국 국방부 노하윤 대변인이 답했다.\n' >"$T/b.txt"
+"$KKACHI" extract --rules "$T/g" -f ntriples "$T/b.txt" >"$T/b.nt" 2>"$T/err" ||
+  fail "extract failed: $(cat "$T/err")"
+python3 "$SRCDIR/tests/facts.py" "$T/b.nt" >"$T/facts"
+grep -q '^affiliation person/한도윤 org/리비아_국방부 ' "$T/facts" ||
+  fail "a foreign country's ministry became the gazetteer's: $(cat "$T/facts")"
+grep -q '^affiliation person/노하윤 org/국방부 ' "$T/facts" ||
+  fail "Korea's ministry was not the gazetteer's: $(cat "$T/facts")"
+n=$(grep -c '^affiliation' "$T/facts")
+[ "$n" = 2 ] || fail "two affiliations gave $n facts: $(cat "$T/facts")"
 finish
