@@ -130,6 +130,7 @@ kkachi_engine_free(kkachi_engine *e)
   kkachi__numparser_free(e->num);
   kkachi__marked_clear(&e->marked);
   pcre2_match_data_free(e->md);
+  kkachi__free(e->raw);
   pcre2_match_context_free(e->mctx);
   pcre2_jit_stack_free(e->jit);
   if (e->world)
@@ -414,13 +415,26 @@ kkachi_engine_load_rules(kkachi_engine *e, const char *path)
 
 int kkachi__gazetteer_callout(pcre2_callout_block *cb, void *data);
 
+/* The match data holds a pair for every group of the rule with the most
+ * (groups include the ones the compiler adds for gazetteer lookups): a
+ * smaller one would make pcre2_match return 0 and lose the groups past
+ * its end. e->raw is as large, for a frame's offsets taken back. */
 static int
 make_matcher(kkachi_engine *e)
 {
-  e->md = pcre2_match_data_create(64, NULL);
+  uint32_t pairs = 64, n;
+  size_t i;
+  for (i = 0; i < e->nrules; i++)
+    if (e->rules[i]->code
+        && !pcre2_pattern_info(e->rules[i]->code, PCRE2_INFO_CAPTURECOUNT,
+                               &n)
+        && n + 1 > pairs)
+      pairs = n + 1;
+  e->md = pcre2_match_data_create(pairs, NULL);
+  e->raw = kkachi__calloc(2 * (size_t)pairs, sizeof *e->raw);
   e->mctx = pcre2_match_context_create(NULL);
   e->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-  if (!e->md || !e->mctx || !e->jit)
+  if (!e->md || !e->raw || !e->mctx || !e->jit)
     return KKACHI_ENOMEM;
   pcre2_jit_stack_assign(e->mctx, NULL, e->jit);
   pcre2_set_callout(e->mctx, kkachi__gazetteer_callout, e);

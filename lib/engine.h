@@ -56,7 +56,8 @@ struct kkachi_engine {
   int compiled;
   kk_segmenter *seg;    /* sentences of Korean text */
   kk_segmenter *seg_en; /* of English text, past abbreviations (Sen., U.S.) */
-  pcre2_match_data *md;
+  pcre2_match_data *md;  /* as many pairs as the most groups of a rule */
+  PCRE2_SIZE *raw;        /* as many pairs again (match.c); owned */
   pcre2_match_context *mctx;
   pcre2_jit_stack *jit;
   double time_limit;        /* CPU seconds per article, 0 for none */

@@ -177,13 +177,11 @@ take_match(kkachi_engine *e, const kk_rule *r, const kk_text *t, size_t si,
 {
   const kk_sentence *s = &t->sent[si];
   const char *subject = t->s + s->begin;
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md), raw[128];
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md), *raw = e->raw;
   uint32_t npairs = pcre2_get_ovector_count(e->md), i;
   int rc;
 
   if (r->frame) {
-    if (npairs > 64)
-      npairs = 64;
     for (i = 0; i < npairs; i++) {
       /* pairs from nset on belong to groups this match did not set, or
        * to none of this pattern's: pcre2_match leaves the latter as
