@@ -69,13 +69,18 @@ fi
   extract "$T/c.jsonl" >"$T/c.nt" &&
   "$TOOLS/kk-conll" score "$D/conll04/conll04_train.json" "$T/c.nt" |
   sed -n 's/^/conll04        /p' | head -3
-# CoNLL04's dev split (231 sentences, SpERT layout, not in ../shared) is
-# only ever scored: $CONLL_DEV, by default ../conll04/conll04_dev.json
-# beside the source folder; the row is left out without it.
+# CoNLL04's dev and test splits (231 and 288 sentences, SpERT layout, not
+# in ../shared) are only ever scored: $CONLL_DEV and $CONLL_TEST, by
+# default ../conll04/conll04_dev.json and conll04_test.json beside the
+# source folder; a row is left out without its file.
 CONLL_DEV=${CONLL_DEV:-$SRCDIR/../conll04/conll04_dev.json}
-if [ -f "$CONLL_DEV" ]; then
-  "$TOOLS/kk-conll" input "$CONLL_DEV" >"$T/cd.jsonl" &&
+CONLL_TEST=${CONLL_TEST:-$SRCDIR/../conll04/conll04_test.json}
+for pair in "conll04-dev    :$CONLL_DEV" "conll04-test   :$CONLL_TEST"; do
+  name=${pair%%:*}
+  f=${pair#*:}
+  [ -f "$f" ] || continue
+  "$TOOLS/kk-conll" input "$f" >"$T/cd.jsonl" &&
     extract "$T/cd.jsonl" >"$T/cd.nt" &&
-    "$TOOLS/kk-conll" score "$CONLL_DEV" "$T/cd.nt" |
-    sed -n 's/^/conll04-dev    /p' | head -3
-fi
+    "$TOOLS/kk-conll" score "$f" "$T/cd.nt" |
+    sed -n "s/^/$name/p" | head -3
+done
