@@ -52,7 +52,8 @@ done
 # rows are left out without one.
 KLUE=${KLUE:-$SRCDIR/../KLUE}
 if [ -d "$KLUE/klue_benchmark" ]; then
-  for half in klue-dev-rules klue-dev-score klue-dp-rules klue-dp-score; do
+  for half in klue-dev-rules klue-dev-score klue-dp-rules klue-dp-score \
+      klue-ner-rules klue-ner-score; do
     python3 "$G/klue-dev-texts.py" "$KLUE" "$G/$half.docs" >"$T/$half.jsonl" &&
       extract "$T/$half.jsonl" >"$T/$half.nt" &&
       "$TOOLS/kk-score" --gold "$G/$half.jsonl" --pred "$T/$half.nt" \
