@@ -48,6 +48,58 @@ class_by_ending(kkachi_engine *e, const char *name)
   return "Organization";
 }
 
+/* The length of the mark of a legal form that s[0..n) begins with
+ * ((재), 주식회사), a space after it included, or 0. */
+static size_t
+legal_prefix(kkachi_engine *e, const char *s, size_t n)
+{
+  size_t i = 0, best = 0;
+  while (i < n && i < 24) {
+    kkachi__utf8_next(s, &i);
+    if (i <= n && kkachi__gazetteer_find(e->g_legal, s, i))
+      best = i;
+  }
+  if (best && best < n && s[best] == ' ')
+    best++;
+  return best;
+}
+
+/* The length of the mark of a legal form that s[0..n) ends with (㈜,
+ * 주식회사), a space before it included, or 0. */
+static size_t
+legal_suffix(kkachi_engine *e, const char *s, size_t n)
+{
+  size_t i = 0, best = 0;
+  while (i < n) {
+    if (n - i <= 24 && kkachi__gazetteer_find(e->g_legal, s + i, n - i)) {
+      best = n - i;
+      break;
+    }
+    kkachi__utf8_next(s, &i);
+  }
+  if (best && best < n && s[n - best - 1] == ' ')
+    best++;
+  return best;
+}
+
+/* Writes into b the name s without the marks of a legal form before and
+ * after it ((재)가람산업진흥원, 한결테크㈜, 주식회사 새솔), and returns 1;
+ * returns 0 (b untouched) when s has none, or when less than two code
+ * points would be left. */
+static int
+without_legal_form(kkachi_engine *e, const char *s, kk_buf *b)
+{
+  size_t n = strlen(s), pre, suf;
+  if (!e->g_legal)
+    return 0;
+  pre = legal_prefix(e, s, n);
+  suf = legal_suffix(e, s + pre, n - pre);
+  if ((!pre && !suf) || kkachi__utf8_count(s + pre, n - pre - suf) < 2)
+    return 0;
+  kkachi__buf_reset(b);
+  return kkachi__buf_append(b, s + pre, n - pre - suf) ? -1 : 1;
+}
+
 int
 kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
 {
@@ -55,9 +107,23 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
   const char *canon = kkachi__strmap_get(r->aliases, s, strlen(s));
   const kk_gaz_row *row;
   const char *cls = NULL;
+  kk_buf bare = KK_BUF_INIT;
   kk_org *o;
   int rc;
 
+  if (!canon && !kkachi__gazetteer_find(e->g_org, s, strlen(s))) {
+    /* (재)가람산업진흥원 is 가람산업진흥원, written with its legal form */
+    if ((rc = without_legal_form(e, s, &bare)) < 0)
+      return KKACHI_ENOMEM;
+    if (rc > 0) {
+      rc = kkachi__result_org(r, bare.data, &o);
+      kkachi__buf_free(&bare);
+      if (rc)
+        return rc;
+      *out = o;
+      return kkachi__add_unique(&o->aliases, &o->naliases, s);
+    }
+  }
   if (!canon) {
     row = kkachi__gazetteer_find(e->g_org, s, strlen(s));
     canon = row ? row->canon : s;

@@ -55,4 +55,33 @@ grep -q '^affiliation person/노하윤 org/국방부 ' "$T/facts" ||
   fail "Korea's ministry was not the gazetteer's: $(cat "$T/facts")"
 n=$(grep -c '^affiliation' "$T/facts")
 [ "$n" = 2 ] || fail "two affiliations gave $n facts: $(cat "$T/facts")"
+# An organization written with the mark of its legal form ((재), ㈜,
+# 주식회사) is the one written without it, unless the gazetteer knows the
+# marked name (㈜LG); the marked form stays as an alternate name.
+mkdir "$T/l"
+printf '(재)\n㈜\n주식회사\n' >"$T/l/legal.txt"
+printf '㈜LG\tCompany\t\n' >"$T/l/orgs.tsv"
+cat >"$T/l/x.rules" <<'R'
+lang ko
+gazetteer org orgs.tsv aliases=3
+gazetteer legal-form legal.txt
+rule org-title-name
+  pattern (?<o>\S+) (?<t>이사장|대표|회장) (?<p>[가-힣]{3})
+  fact affiliation person=$p org=$o title=$t
+R
+printf '(재)가람재단 이사장 한도윤. 가람재단 이사장 한도윤. 한결테크㈜ 대표 노하윤. 주식회사 한결테크 대표 노하윤. ㈜LG 회장 구나래.\n' >"$T/c.txt"
+"$KKACHI" extract --rules "$T/l" -f ntriples "$T/c.txt" >"$T/c.nt" 2>"$T/err" ||
+  fail "extract failed: $(cat "$T/err")"
+python3 "$SRCDIR/tests/facts.py" "$T/c.nt" >"$T/facts"
+n=$(grep -c '^affiliation person/한도윤 org/가람재단 ' "$T/facts")
+[ "$n" = 1 ] || fail "(재)가람재단 and 가람재단 gave $n facts: $(cat "$T/facts")"
+grep -q '^affiliation person/노하윤 org/한결테크 ' "$T/facts" ||
+  fail "한결테크㈜ was not 한결테크: $(cat "$T/facts")"
+grep -q '^affiliation person/구나래 org/㈜LG ' "$T/facts" ||
+  fail "the gazetteer's ㈜LG lost its mark: $(cat "$T/facts")"
+grep -q 'alternateName> "(재)가람재단"' "$T/c.nt" ||
+  grep -q 'alternateName> "(\\uC7AC)' "$T/c.nt" ||
+  fail "the written form is not kept: $(grep alternateName "$T/c.nt")"
+n=$(grep -c '^affiliation' "$T/facts")
+[ "$n" = 3 ] || fail "expected 3 affiliations, got $n: $(cat "$T/facts")"
 finish
