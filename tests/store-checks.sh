@@ -40,7 +40,7 @@ n2=$(count)
 
 expect_status 0 "$KKACHI" query --store "$S" --results csv "@$Q/stages.rq"
 grep -q '차세대 양자컴퓨팅 플랫폼 개발 사업,1,https://w3id.org/kkachi/ns#DocumentReview,,6,,' "$T/out" || fail "stage 1 wrong: $(cat "$T/out")"
-grep -q '차세대 양자컴퓨팅 플랫폼 개발 사업,2,https://w3id.org/kkachi/ns#PresentationReview,,3,,' "$T/out" || fail "stage 2 wrong"
+grep -q '차세대 양자컴퓨팅 플랫폼 개발 사업,2,https://w3id.org/kkachi/ns#PresentationReview,6,3,,' "$T/out" || fail "stage 2 wrong: $(cat "$T/out")"
 expect_status 0 "$KKACHI" query --store "$S" --results csv "@$Q/programs.rq"
 grep -q 'ns#Applies,,12,컨소시엄' "$T/out" || fail "counted applicants missing"
 grep -q 'ns#Runs,https://w3id.org/kkachi/id/org/과학기술정보통신부' "$T/out" || fail "runs missing"
