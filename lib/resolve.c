@@ -54,9 +54,9 @@ static size_t
 legal_prefix(kkachi_engine *e, const char *s, size_t n)
 {
   size_t i = 0, best = 0;
-  while (i < n && i < 24) {
+  while (i < n) {
     kkachi__utf8_next(s, &i);
-    if (i <= n && kkachi__gazetteer_find(e->g_legal, s, i))
+    if (kkachi__gazetteer_find(e->g_legal, s, i))
       best = i;
   }
   if (best && best < n && s[best] == ' ')
@@ -71,7 +71,7 @@ legal_suffix(kkachi_engine *e, const char *s, size_t n)
 {
   size_t i = 0, best = 0;
   while (i < n) {
-    if (n - i <= 24 && kkachi__gazetteer_find(e->g_legal, s + i, n - i)) {
+    if (kkachi__gazetteer_find(e->g_legal, s + i, n - i)) {
       best = n - i;
       break;
     }
@@ -111,11 +111,14 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
   kk_org *o;
   int rc;
 
-  if (!canon && !kkachi__gazetteer_find(e->g_org, s, strlen(s))) {
+  if (!canon) {
+    row = kkachi__gazetteer_find(e->g_org, s, strlen(s));
     /* (재)가람산업진흥원 is 가람산업진흥원, written with its legal form */
-    if ((rc = without_legal_form(e, s, &bare)) < 0)
-      return KKACHI_ENOMEM;
-    if (rc > 0) {
+    if (!row && (rc = without_legal_form(e, s, &bare)) != 0) {
+      if (rc < 0) {
+        kkachi__buf_free(&bare);
+        return KKACHI_ENOMEM;
+      }
       rc = kkachi__result_org(r, bare.data, &o);
       kkachi__buf_free(&bare);
       if (rc)
@@ -123,9 +126,6 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
       *out = o;
       return kkachi__add_unique(&o->aliases, &o->naliases, s);
     }
-  }
-  if (!canon) {
-    row = kkachi__gazetteer_find(e->g_org, s, strlen(s));
     canon = row ? row->canon : s;
     cls = row ? kkachi__gaz_col(row, 1) : NULL;
   } else {
