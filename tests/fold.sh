@@ -3,6 +3,15 @@
 # the other, are one fact: a count of parties with and without their
 # kind, an organization written in full and by its last words.
 . "$SRCDIR/tests/lib.sh"
+
+# facts_of RULES NAME: extracts $T/NAME.txt with the rules in folder
+# RULES into $T/NAME.nt, and its facts (tests/facts.py) into $T/facts.
+facts_of() {
+  "$KKACHI" extract --rules "$1" -f ntriples "$T/$2.txt" >"$T/$2.nt" \
+    2>"$T/err" || fail "extract failed: $(cat "$T/err")"
+  python3 "$SRCDIR/tests/facts.py" "$T/$2.nt" >"$T/facts"
+}
+
 mkdir "$T/r"
 cat >"$T/r/x.rules" <<'R'
 lang ko
@@ -20,9 +29,7 @@ rule org-short
   fact affiliation person=$p org=$o title=골키퍼
 R
 printf '공모에는 87개 팀이 응모했다. 새솔 축구 대표팀의 골키퍼 한도윤이 막았다.\n' >"$T/a.txt"
-"$KKACHI" extract --rules "$T/r" -f ntriples "$T/a.txt" >"$T/a.nt" 2>"$T/err" ||
-  fail "extract failed: $(cat "$T/err")"
-python3 "$SRCDIR/tests/facts.py" "$T/a.nt" >"$T/facts"
+facts_of "$T/r" a
 n=$(grep -c '^program_role - Applies .* count=87' "$T/facts")
 [ "$n" = 1 ] || fail "the count with and without its kind gave $n facts: $(cat "$T/facts")"
 n=$(grep -c '^affiliation' "$T/facts")
@@ -46,9 +53,7 @@ rule org-short
   fact affiliation person=$p org=$o title=대변인
 R
 printf '리비아 국방부 한도윤 대변인이 말했다. 한국 국방부 노하윤 대변인이 답했다.\n' >"$T/b.txt"
-"$KKACHI" extract --rules "$T/g" -f ntriples "$T/b.txt" >"$T/b.nt" 2>"$T/err" ||
-  fail "extract failed: $(cat "$T/err")"
-python3 "$SRCDIR/tests/facts.py" "$T/b.nt" >"$T/facts"
+facts_of "$T/g" b
 grep -q '^affiliation person/한도윤 org/리비아_국방부 ' "$T/facts" ||
   fail "a foreign country's ministry became the gazetteer's: $(cat "$T/facts")"
 grep -q '^affiliation person/노하윤 org/국방부 ' "$T/facts" ||
@@ -70,9 +75,7 @@ rule org-title-name
   fact affiliation person=$p org=$o title=$t
 R
 printf '(재)가람재단 이사장 한도윤. 가람재단 이사장 한도윤. 한결테크㈜ 대표 노하윤. 주식회사 한결테크 대표 노하윤. ㈜LG 회장 구나래.\n' >"$T/c.txt"
-"$KKACHI" extract --rules "$T/l" -f ntriples "$T/c.txt" >"$T/c.nt" 2>"$T/err" ||
-  fail "extract failed: $(cat "$T/err")"
-python3 "$SRCDIR/tests/facts.py" "$T/c.nt" >"$T/facts"
+facts_of "$T/l" c
 n=$(grep -c '^affiliation person/한도윤 org/가람재단 ' "$T/facts")
 [ "$n" = 1 ] || fail "(재)가람재단 and 가람재단 gave $n facts: $(cat "$T/facts")"
 grep -q '^affiliation person/노하윤 org/한결테크 ' "$T/facts" ||
