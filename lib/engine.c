@@ -463,6 +463,7 @@ kkachi_engine_compile(kkachi_engine *e)
   e->g_particle = kkachi__engine_gazetteer(e, "particles");
   e->g_copula = kkachi__engine_gazetteer(e, "copula");
   e->g_country = kkachi__engine_gazetteer(e, "country");
+  e->g_home = kkachi__engine_gazetteer(e, "home-country");
   e->g_legal = kkachi__engine_gazetteer(e, "legal-form");
   e->show_marks = getenv("KKACHI_MENTIONS") && *getenv("KKACHI_MENTIONS");
   if ((rc = kkachi__segmenter_new(&e->seg, "ko", NULL))

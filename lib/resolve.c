@@ -653,9 +653,10 @@ known_org(kkachi_engine *e, const char *name)
 }
 
 /* Whether the words the name `outer` has before its last words `inner`
- * are a country other than Korea (리비아 of 리비아 국방부): the
+ * are a country of the country gazetteer other than one of the
+ * home-country gazetteer (리비아 of 리비아 국방부, not 한국): the
  * gazetteer's organization of those last words is then not the one
- * meant. */
+ * meant. Without a home-country gazetteer every country is foreign. */
 static int
 foreign_country_before(kkachi_engine *e, const char *outer, const char *inner)
 {
@@ -664,8 +665,10 @@ foreign_country_before(kkachi_engine *e, const char *outer, const char *inner)
   if (!e->g_country)
     return 0;
   row = kkachi__gazetteer_find(e->g_country, outer, n);
-  return row && row->canon && strcmp(row->canon, "대한민국")
-         && strcmp(row->canon, "South Korea");
+  if (!row || !row->canon)
+    return 0;
+  return !e->g_home
+         || !kkachi__gazetteer_find(e->g_home, row->canon, strlen(row->canon));
 }
 
 /* Two affiliations of one person with one title, read over the same

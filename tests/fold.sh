@@ -41,10 +41,12 @@ grep -q '새솔' "$T/facts" || fail "the longer organization was not kept: $(cat
 mkdir "$T/g"
 printf '국방부\tGovernmentAgency\t\n' >"$T/g/orgs.tsv"
 printf '리비아\tCountry\t\n대한민국\tCountry\t한국\n' >"$T/g/countries.tsv"
+printf '대한민국\n' >"$T/g/home.txt"
 cat >"$T/g/x.rules" <<'R'
 lang ko
 gazetteer org orgs.tsv aliases=3
 gazetteer country countries.tsv aliases=3
+gazetteer home-country home.txt
 rule org-long
   pattern (?<o>(?:{{country}}) 국방부) (?<p>[가-힣]{3}) 대변인
   fact affiliation person=$p org=$o title=대변인
