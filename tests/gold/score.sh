@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/gold/score.sh: extraction quality on every measured set, as one
 # table: the seed article, the dev-gold texts (titled affiliations only),
-# the two halves of the project's own gold (tests/gold: the half rules are
-# written from, and the half that is only ever scored), the KLUE-RE
+# the two halves of each set of the project's own gold (tests/gold: the
+# half rules are written from, and the half that is only ever scored), the KLUE-RE
 # affiliation pairs and English CoNLL04 Work_For. The texts and scorers
 # are read from ../shared (exit 77 when it is absent). Run by `make score`.
 set -u
@@ -41,7 +41,7 @@ extract "$D/seed/article-ko.txt" >"$T/seed.nt" &&
 extract "$D/dev-gold/texts.jsonl" >"$T/dev.nt" &&
   "$TOOLS/kk-score" --titled --gold "$D/dev-gold/gold.jsonl" \
     --pred "$T/dev.nt" --json | rows dev-gold
-for half in rules-half score-half; do
+for half in rules-half score-half wikinews-dev-rules wikinews-dev-score; do
   python3 "$G/texts.py" "$D" "$G/$half.docs" >"$T/$half.jsonl" &&
     extract "$T/$half.jsonl" >"$T/$half.nt" &&
     "$TOOLS/kk-score" --gold "$G/$half.jsonl" --pred "$T/$half.nt" \

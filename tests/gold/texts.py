@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes, as JSON Lines ({"id", "text"}), the texts of the documents
 listed in DOCS files (one id a line), read from the shared data folder:
-Korean Wikinews articles (ids wm-...) and KLUE-RE sentences (ids
-klue-re-v1_...). The texts are not kept in the project.
+Korean Wikinews articles (ids wm-... from wikinews-ko/more.jsonl, wn-...
+from wikinews-ko/dev.jsonl) and KLUE-RE sentences (ids klue-re-v1_...). The texts are not kept in the project.
 
 usage: texts.py DATA_DIR DOCS [DOCS ...] > texts.jsonl
 Exit status 77 when DATA_DIR is absent, 1 when a listed id is not found.
@@ -40,11 +40,12 @@ def main():
         print(f"texts.py: {data}: no such folder", file=sys.stderr)
         sys.exit(77)
     texts = {}
-    with open(os.path.join(data, "wikinews-ko", "more.jsonl"),
-              encoding="utf-8") as f:
-        for line in f:
-            a = json.loads(line)
-            texts[a["id"]] = a["text"]
+    for name in ("more.jsonl", "dev.jsonl"):
+        with open(os.path.join(data, "wikinews-ko", name),
+                  encoding="utf-8") as f:
+            for line in f:
+                a = json.loads(line)
+                texts[a["id"]] = a["text"]
     with open(os.path.join(data, "klue-re", "train-subset.jsonl"),
               encoding="utf-8") as f:
         for line in f:
