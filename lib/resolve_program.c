@@ -130,6 +130,23 @@ done:
   return rc == KKACHI_EINVAL ? 0 : rc;
 }
 
+/* Whether a reference points back with a word of its own before the
+ * program word (이번 공모, 이 사업, 해당 사업, 동 사업), not a program
+ * word alone (사업, 공모). */
+static int
+pointing_ref(const char *ref)
+{
+  static const char *const words[]
+      = { "이번", "금번", "해당", "같은", "이", "그", "동", "본", NULL };
+  size_t i, n;
+  for (i = 0; words[i]; i++) {
+    n = strlen(words[i]);
+    if (!strncmp(ref, words[i], n) && ref[n] == ' ')
+      return 1;
+  }
+  return 0;
+}
+
 /* The program a mention speaks of: named, described, referred to ("이번
  * 공모": the program named last before it, of which a fact was read or
  * not), or, with none of these, the one read last. *out is NULL when
@@ -150,7 +167,7 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, name, 0, out);
   else if (desc)
     rc = program_get(r, desc, 1, out);
-  else if (ref && r->seen_program)
+  else if (ref && r->seen_program && pointing_ref(ref))
     rc = program_get(r, r->seen_program, 0, out);
   else if (ref && !r->last_program)
     rc = program_get(r, ref, 1, out); /* "이 프로그램", never named */
@@ -161,8 +178,10 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, head, 1, out); /* none named in the article yet */
   if (!rc && *out) {
     r->last_program = *out;
-    kkachi__free(r->seen_program);
-    r->seen_program = NULL;
+    if (name || desc || (ref && pointing_ref(ref))) {
+      kkachi__free(r->seen_program); /* read since: no longer the nearest */
+      r->seen_program = NULL;
+    }
   }
   return rc;
 }
