@@ -91,6 +91,9 @@ struct kkachi_result {
   kk_program **program_list;
   size_t nprograms, capprograms;
   kk_program *last_program; /* the program read last, for "이번 공모" */
+  /* the name of a program seen since last_program was read, of which no
+   * fact was read ("seen" program facts), or NULL; owned */
+  char *seen_program;
   kkachi_engine *engine;
   char **sentences; /* sentence and anchor of each fact, for the view */
 };

@@ -18,7 +18,8 @@ static const char *const alias_req[] = { "name", "alias", NULL };
 static const char *const email_roles[] = { "person", "email", NULL };
 static const char *const email_req[] = { "person", "email", NULL };
 
-static const char *const program_roles[] = { "name", "programref", NULL };
+static const char *const program_roles[]
+    = { "name", "programref", "seen", NULL };
 static const char *const program_req[] = { "name|programref", NULL };
 static const char *const prole_roles[]
     = { "agent",       "count",       "label", "program", "programref",

@@ -130,8 +130,26 @@ done:
   return rc == KKACHI_EINVAL ? 0 : rc;
 }
 
+/* Whether a reference points back with a word of its own before the
+ * program word (이번 공모, 이 사업, 해당 사업, 동 사업), not a program
+ * word alone (사업, 공모). */
+static int
+pointing_ref(const char *ref)
+{
+  static const char *const words[]
+      = { "이번", "금번", "해당", "같은", "이", "그", "동", "본", NULL };
+  size_t i, n;
+  for (i = 0; words[i]; i++) {
+    n = strlen(words[i]);
+    if (!strncmp(ref, words[i], n) && ref[n] == ' ')
+      return 1;
+  }
+  return 0;
+}
+
 /* The program a mention speaks of: named, described, referred to ("이번
- * 공모"), or, with none of these, the one read last. *out is NULL when
+ * 공모": the program named last before it, of which a fact was read or
+ * not), or, with none of these, the one read last. *out is NULL when
  * there is none. */
 static int
 mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
@@ -149,21 +167,46 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, name, 0, out);
   else if (desc)
     rc = program_get(r, desc, 1, out);
+  else if (ref && r->seen_program && pointing_ref(ref))
+    rc = program_get(r, r->seen_program, 0, out);
   else if (ref && !r->last_program)
     rc = program_get(r, ref, 1, out); /* "이 프로그램", never named */
-  else if (r->last_program)
-    *out = r->last_program;
-  else if ((head = kkachi__slot(m->slot, m->nslots, "programhead")))
+  else if (r->last_program) {
+    *out = r->last_program; /* a program seen since stays the nearest */
+    return 0;
+  } else if ((head = kkachi__slot(m->slot, m->nslots, "programhead")))
     rc = program_get(r, head, 1, out); /* none named in the article yet */
-  if (!rc && *out)
+  if (!rc && *out) {
     r->last_program = *out;
+    if (name || desc || (ref && pointing_ref(ref))) {
+      kkachi__free(r->seen_program); /* read since: no longer the nearest */
+      r->seen_program = NULL;
+    }
+  }
   return rc;
+}
+
+/* A program named where no fact is read of it (a "seen" program fact):
+ * only a reference that follows ("이번 공모") speaks of it; the facts
+ * that name no program keep to the one read last. */
+static int
+program_seen(kkachi_result *r, const char *name)
+{
+  char *copy = kkachi__strdup(name);
+  if (!copy)
+    return KKACHI_ENOMEM;
+  kkachi__free(r->seen_program);
+  r->seen_program = copy;
+  return 0;
 }
 
 int
 kkachi__resolve_program(kkachi_result *r, const kk_mention *m)
 {
   kk_program *p;
+  const char *name = kkachi__slot(m->slot, m->nslots, "name");
+  if (name && kkachi__slot(m->slot, m->nslots, "seen"))
+    return program_seen(r, name);
   return mention_program(r, m, &p);
 }
 
@@ -460,4 +503,6 @@ kkachi__programs_free(kkachi_result *r)
   }
   kkachi__free(r->program_list);
   kkachi__strmap_free(r->programs);
+  kkachi__free(r->seen_program);
+  r->seen_program = NULL;
 }
