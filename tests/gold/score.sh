@@ -29,12 +29,12 @@ for fam in ("affiliation", "program_role", "stage", "micro"):
     r = j.get(fam)
     if not r or (fam != "micro" and not r.get("gold")):
         continue
-    print("%-14s %-13s %5.3f %5.3f %5.3f %5s" % (name, fam, r["P"], r["R"],
+    print("%-18s %-13s %5.3f %5.3f %5.3f %5s" % (name, fam, r["P"], r["R"],
           r["F1"], r.get("gold", "")))
 ' "$1"
 }
 
-printf '%-14s %-13s %5s %5s %5s %5s\n' set family P R F1 gold
+printf '%-18s %-13s %5s %5s %5s %5s\n' set family P R F1 gold
 extract "$D/seed/article-ko.txt" >"$T/seed.nt" &&
   "$TOOLS/kk-score" --gold "$D/seed/gold.jsonl" --pred "$T/seed.nt" \
     --doc seed --json | rows seed
@@ -65,18 +65,18 @@ fi
 "$TOOLS/kk-pairs" input "$D/klue-re/train-subset.jsonl" >"$T/k.jsonl" &&
   extract "$T/k.jsonl" >"$T/k.nt" &&
   "$TOOLS/kk-pairs" score "$D/klue-re/train-subset.jsonl" "$T/k.nt" |
-  sed -n 's/^/klue-re        /p' | head -3
+  sed -n 's/^/klue-re            /p' | head -3
 "$TOOLS/kk-conll" input "$D/conll04/conll04_train.json" >"$T/c.jsonl" &&
   extract "$T/c.jsonl" >"$T/c.nt" &&
   "$TOOLS/kk-conll" score "$D/conll04/conll04_train.json" "$T/c.nt" |
-  sed -n 's/^/conll04        /p' | head -3
+  sed -n 's/^/conll04            /p' | head -3
 # CoNLL04's dev and test splits (231 and 288 sentences, SpERT layout, not
 # in ../shared) are only ever scored: $CONLL_DEV and $CONLL_TEST, by
 # default ../conll04/conll04_dev.json and conll04_test.json beside the
 # source folder; a row is left out without its file.
 CONLL_DEV=${CONLL_DEV:-$SRCDIR/../conll04/conll04_dev.json}
 CONLL_TEST=${CONLL_TEST:-$SRCDIR/../conll04/conll04_test.json}
-for pair in "conll04-dev    :$CONLL_DEV" "conll04-test   :$CONLL_TEST"; do
+for pair in "conll04-dev        :$CONLL_DEV" "conll04-test       :$CONLL_TEST"; do
   name=${pair%%:*}
   f=${pair#*:}
   [ -f "$f" ] || continue
