@@ -131,20 +131,15 @@ done:
 }
 
 /* Whether a reference points back with a word of its own before the
- * program word (이번 공모, 이 사업, 해당 사업, 동 사업), not a program
- * word alone (사업, 공모). */
+ * program word (이번 공모, 이 사업, 해당 사업, 동 사업): its first word is
+ * one of the pointing-word gazetteer, not a program word alone (사업,
+ * 공모). Without that gazetteer no reference points back. */
 static int
-pointing_ref(const char *ref)
+pointing_ref(kkachi_engine *e, const char *ref)
 {
-  static const char *const words[]
-      = { "이번", "금번", "해당", "같은", "이", "그", "동", "본", NULL };
-  size_t i, n;
-  for (i = 0; words[i]; i++) {
-    n = strlen(words[i]);
-    if (!strncmp(ref, words[i], n) && ref[n] == ' ')
-      return 1;
-  }
-  return 0;
+  const char *space = strchr(ref, ' ');
+  return e->g_pointing && space
+         && kkachi__gazetteer_find(e->g_pointing, ref, (size_t)(space - ref));
 }
 
 /* The program a mention speaks of: named, described, referred to ("이번
@@ -167,7 +162,7 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, name, 0, out);
   else if (desc)
     rc = program_get(r, desc, 1, out);
-  else if (ref && r->seen_program && pointing_ref(ref))
+  else if (ref && r->seen_program && pointing_ref(r->engine, ref))
     rc = program_get(r, r->seen_program, 0, out);
   else if (ref && !r->last_program)
     rc = program_get(r, ref, 1, out); /* "이 프로그램", never named */
@@ -178,7 +173,7 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, head, 1, out); /* none named in the article yet */
   if (!rc && *out) {
     r->last_program = *out;
-    if (name || desc || (ref && pointing_ref(ref))) {
+    if (name || desc || (ref && pointing_ref(r->engine, ref))) {
       kkachi__free(r->seen_program); /* read since: no longer the nearest */
       r->seen_program = NULL;
     }

@@ -1,13 +1,15 @@
 #!/bin/sh
-# A reference to a program (이번 공모) speaks of the program named last
-# before it, though no fact was read of that program (a "seen" program
+# A reference to a program with a word of the pointing-word gazetteer
+# (이번 공모) speaks of the program named last before it, though no fact was read of that program (a "seen" program
 # fact); a fact that names no program keeps to the program of the fact
 # read last.
 . "$SRCDIR/tests/lib.sh"
 
 mkdir "$T/r"
+printf '이번\n해당\n' >"$T/r/pointing.txt"
 cat >"$T/r/x.rules" <<'R'
 lang ko
+gazetteer pointing-word pointing.txt
 rule seen
   pattern (?<p>새싹 [가-힣]+ 공모)
   fact program name=$p seen=yes
