@@ -142,10 +142,19 @@ pointing_ref(kkachi_engine *e, const char *ref)
          && kkachi__gazetteer_find(e->g_pointing, ref, (size_t)(space - ref));
 }
 
+/* Whether name ends in word (나래 청년 사업, 사업). */
+static int
+ends_with(const char *name, const char *word)
+{
+  size_t n = strlen(name), w = strlen(word);
+  return w > 0 && w <= n && !strcmp(name + n - w, word);
+}
+
 /* The program a mention speaks of: named, described, referred to ("이번
  * 공모": the program named last before it, of which a fact was read or
- * not), or, with none of these, the one read last. *out is NULL when
- * there is none. */
+ * not; a program word alone, 사업, before any fact names a program: the
+ * program of that kind named last), or, with none of these, the one read
+ * last. *out is NULL when there is none. */
 static int
 mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
 {
@@ -162,8 +171,10 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, name, 0, out);
   else if (desc)
     rc = program_get(r, desc, 1, out);
-  else if (ref && r->seen_program && pointing_ref(r->engine, ref))
-    rc = program_get(r, r->seen_program, 0, out);
+  else if (ref && r->seen_program
+           && (pointing_ref(r->engine, ref)
+               || (!r->last_program && ends_with(r->seen_program, ref))))
+    rc = program_get(r, r->seen_program, 0, out); /* 사업: 나래 사업 */
   else if (ref && !r->last_program)
     rc = program_get(r, ref, 1, out); /* "이 프로그램", never named */
   else if (r->last_program) {
