@@ -146,7 +146,9 @@ void kkachi__programs_free(kkachi_result *r);
  * all it says. */
 int kkachi__fold_stages(kkachi_result *r);
 /* Folds a program role into another read from an overlapping span that
- * says all it says (a count of parties with and without their kind). */
+ * says all it says (a count of parties with and without their kind), or
+ * that says the same of a program it names in full where the first names
+ * it by its last words only. */
 int kkachi__fold_roles(kkachi_result *r);
 /* Drops "runs" where the same agent executes the same program: "A가
  * 주관하고 B가 시행하는" reads 시행 as running, and as executing beside

@@ -142,10 +142,19 @@ pointing_ref(kkachi_engine *e, const char *ref)
          && kkachi__gazetteer_find(e->g_pointing, ref, (size_t)(space - ref));
 }
 
+/* Whether name ends in word (나래 청년 사업, 사업). */
+static int
+ends_with(const char *name, const char *word)
+{
+  size_t n = strlen(name), w = strlen(word);
+  return w > 0 && w <= n && !strcmp(name + n - w, word);
+}
+
 /* The program a mention speaks of: named, described, referred to ("이번
  * 공모": the program named last before it, of which a fact was read or
- * not), or, with none of these, the one read last. *out is NULL when
- * there is none. */
+ * not; a program word alone, 사업, before any fact names a program: the
+ * program of that kind named last), or, with none of these, the one read
+ * last. *out is NULL when there is none. */
 static int
 mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
 {
@@ -162,8 +171,10 @@ mention_program(kkachi_result *r, const kk_mention *m, kk_program **out)
     rc = program_get(r, name, 0, out);
   else if (desc)
     rc = program_get(r, desc, 1, out);
-  else if (ref && r->seen_program && pointing_ref(r->engine, ref))
-    rc = program_get(r, r->seen_program, 0, out);
+  else if (ref && r->seen_program
+           && (pointing_ref(r->engine, ref)
+               || (!r->last_program && ends_with(r->seen_program, ref))))
+    rc = program_get(r, r->seen_program, 0, out); /* 사업: 나래 사업 */
   else if (ref && !r->last_program)
     rc = program_get(r, ref, 1, out); /* "이 프로그램", never named */
   else if (r->last_program) {
@@ -443,10 +454,40 @@ says_less(const kk_fact *a, const kk_fact *b)
   return 1;
 }
 
+/* Whether program name a is the last words of name b, after a space
+ * (청년 근속장려금 지원사업 in 전남 청년 근속장려금 지원사업). */
+static int
+last_words_of(const char *a, const char *b)
+{
+  size_t la = strlen(a), lb = strlen(b);
+  return la > 0 && la + 1 < lb && b[lb - la - 1] == ' '
+         && !strcmp(b + lb - la, a);
+}
+
+/* Whether role fact a says what b says of a program that b names in
+ * full and a by its last words only: the same party in the same role,
+ * read from overlapping words, is one fact, of the longer name. */
+static int
+names_program_in_part(const kk_fact *a, const kk_fact *b)
+{
+  size_t k;
+  if (a->nslots != b->nslots)
+    return 0;
+  for (k = 0; k < a->nslots; k++) {
+    const char *role = a->slot[k].role;
+    const char *bv = kkachi__slot(b->slot, b->nslots, role);
+    if (!strcmp(role, "program") ? !bv || !last_words_of(a->slot[k].value, bv)
+                                 : !kkachi__same(bv, a->slot[k].value))
+      return 0;
+  }
+  return 1;
+}
+
 int
 kkachi__fold_roles(kkachi_result *r)
 {
-  return fold_lesser_read(r, "program_role", says_less);
+  int rc = fold_lesser_read(r, "program_role", says_less);
+  return rc ? rc : fold_lesser_read(r, "program_role", names_program_in_part);
 }
 
 /* Whether role fact f has that role, agent and program. */

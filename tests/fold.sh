@@ -89,4 +89,31 @@ grep -q 'alternateName> "(재)가람재단"' "$T/c.nt" ||
   fail "the written form is not kept: $(grep alternateName "$T/c.nt")"
 n=$(grep -c '^affiliation' "$T/facts")
 [ "$n" = 3 ] || fail "expected 3 affiliations, got $n: $(cat "$T/facts")"
+# A party's role in a program named in full and, by other words of the
+# same sentence, by its last words only is one fact, of the full name;
+# a name that is not the other's last words stays a program of its own.
+mkdir "$T/p"
+cat >"$T/p/x.rules" <<'R'
+lang ko
+rule runs-long
+  pattern (?<a>가람군)은 (?<p>나래 청년 장려 사업)을 실시
+  fact program_role agent=$a program=$p role=runs
+rule runs-short
+  pattern (?<a>가람군)은 나래 (?<p>청년 장려 사업)을 실시
+  fact program_role agent=$a program=$p role=runs
+rule runs-part
+  pattern (?<a>새솔군)은 (?<p>나래 청년 장려)
+  fact program_role agent=$a program=$p role=runs
+rule runs-whole
+  pattern (?<a>새솔군)은 (?<p>나래 청년 장려 사업)을 실시
+  fact program_role agent=$a program=$p role=runs
+R
+printf '가람군은 나래 청년 장려 사업을 실시한다. 새솔군은 나래 청년 장려 사업을 실시한다.\n' >"$T/p.txt"
+facts_of "$T/p" p
+n=$(grep -c '^program_role org/가람군 Runs ' "$T/facts")
+[ "$n" = 1 ] || fail "a program and its last words gave $n facts: $(cat "$T/facts")"
+grep -q '^program_role org/가람군 Runs program/나래청년장려사업' "$T/facts" ||
+  fail "the full program name was not kept: $(cat "$T/facts")"
+n=$(grep -c '^program_role org/새솔군 Runs ' "$T/facts")
+[ "$n" = 2 ] || fail "a name's first words were folded ($n facts): $(cat "$T/facts")"
 finish

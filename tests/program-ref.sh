@@ -38,4 +38,29 @@ printf '새싹 마을 공모 결과가 나왔다.\n' >"$T/b.txt"
 if grep -q 'Program>' "$T/b.nt"; then
   fail "a program only seen was written: $(cat "$T/b.nt")"
 fi
+# A program word alone (공모, 사업) before any fact names a program is the
+# program of that kind seen last, not an unnamed one; a seen program of
+# another kind leaves it unnamed.
+mkdir "$T/w"
+cat >"$T/w/x.rules" <<'R'
+lang ko
+rule seen
+  pattern (?<p>새싹 [가-힣]+ (?:공모|설명회))
+  fact program name=$p seen=yes
+rule chosen
+  pattern (?<r>공모)에서 (?<n>[0-9]+)개 팀을 선정
+  fact stage selected=$n programref=$r method=FinalSelection
+R
+printf '새싹 마을 공모 결과가 나왔다. 공모에서 5개 팀을 선정했다.\n' >"$T/w1.txt"
+printf '새싹 마을 설명회가 열렸다. 공모에서 5개 팀을 선정했다.\n' >"$T/w2.txt"
+for x in w1 w2; do
+  "$KKACHI" extract --rules "$T/w" -f ntriples "$T/$x.txt" >"$T/$x.nt" \
+    2>"$T/err" || fail "extract failed: $(cat "$T/err")"
+done
+grep -q 'name> "\\uC0C8\\uC2F9 \\uB9C8\\uC744 \\uACF5\\uBAA8"' "$T/w1.nt" ||
+  grep -q 'name> "새싹 마을 공모"' "$T/w1.nt" ||
+  fail "a program word alone did not speak of the program seen: $(cat "$T/w1.nt")"
+if grep -q '설명회\|\\uC124\\uBA85\\uD68C' "$T/w2.nt"; then
+  fail "a program word spoke of a seen program of another kind: $(cat "$T/w2.nt")"
+fi
 finish
