@@ -112,6 +112,18 @@ kkachi__same(const char *a, const char *b)
   return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+int
+kkachi__last_words(const char *outer, const char *inner)
+{
+  size_t n, m;
+  if (!outer || !inner)
+    return 0;
+  n = strlen(outer);
+  m = strlen(inner);
+  return m > 0 && n > m + 1 && outer[n - m - 1] == ' '
+         && !strcmp(outer + n - m, inner);
+}
+
 /* Finds an earlier fact of the family whose roles equal the given ones. */
 kk_fact *
 kkachi__fact_find(kkachi_result *r, const char *family,

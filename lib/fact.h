@@ -111,6 +111,10 @@ int kkachi__fact_set(kk_fact *f, const char *role, const char *value);
 /* Adds an empty fact of family to r; *out is r's. */
 int kkachi__fact_new(kkachi_result *r, const char *family, kk_fact **out);
 int kkachi__same(const char *a, const char *b);
+/* Whether the name inner is the last words of the name outer, after a
+ * space (축구 국가대표팀 of 새솔 축구 국가대표팀); NULL names are not.
+ * Borrows both. */
+int kkachi__last_words(const char *outer, const char *inner);
 /* Moves the evidence of from to into and drops from. */
 int kkachi__fact_fold(kk_fact *from, kk_fact *into);
 /* Finds a fact of the family whose roles equal the given values. */

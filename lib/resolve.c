@@ -631,20 +631,6 @@ merge_member_titles(kkachi_result *r)
   return 0;
 }
 
-/* Whether the name `inner` is the last words of the name `outer` (축구
- * 국가대표팀 of 새솔 축구 국가대표팀). */
-static int
-ends_with_words(const char *outer, const char *inner)
-{
-  size_t n, m;
-  if (!outer || !inner)
-    return 0;
-  n = strlen(outer);
-  m = strlen(inner);
-  return m > 0 && n > m + 1 && outer[n - m - 1] == ' '
-         && !strcmp(outer + n - m, inner);
-}
-
 /* Whether the organization name is in the gazetteer. */
 static int
 known_org(kkachi_engine *e, const char *name)
@@ -687,7 +673,7 @@ inner_org_pair(kkachi_result *r, kk_fact *f, kk_fact *g)
                        kkachi__slot(f->slot, f->nslots, "person"))
       || !kkachi__same(kkachi__slot(g->slot, g->nslots, "title"),
                        kkachi__slot(f->slot, f->nslots, "title"))
-      || !ends_with_words(go, o) || !read_together(f, g))
+      || !kkachi__last_words(go, o) || !read_together(f, g))
     return 0;
   if (known_org(r->engine, o) && !known_org(r->engine, go)
       && !foreign_country_before(r->engine, go, o))

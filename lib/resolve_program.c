@@ -454,16 +454,6 @@ says_less(const kk_fact *a, const kk_fact *b)
   return 1;
 }
 
-/* Whether program name a is the last words of name b, after a space
- * (청년 근속장려금 지원사업 in 전남 청년 근속장려금 지원사업). */
-static int
-last_words_of(const char *a, const char *b)
-{
-  size_t la = strlen(a), lb = strlen(b);
-  return la > 0 && la + 1 < lb && b[lb - la - 1] == ' '
-         && !strcmp(b + lb - la, a);
-}
-
 /* Whether role fact a says what b says of a program that b names in
  * full and a by its last words only: the same party in the same role,
  * read from overlapping words, is one fact, of the longer name. */
@@ -476,7 +466,7 @@ names_program_in_part(const kk_fact *a, const kk_fact *b)
   for (k = 0; k < a->nslots; k++) {
     const char *role = a->slot[k].role;
     const char *bv = kkachi__slot(b->slot, b->nslots, role);
-    if (!strcmp(role, "program") ? !bv || !last_words_of(a->slot[k].value, bv)
+    if (!strcmp(role, "program") ? !kkachi__last_words(bv, a->slot[k].value)
                                  : !kkachi__same(bv, a->slot[k].value))
       return 0;
   }
