@@ -1,8 +1,8 @@
 #!/bin/sh
 # A reference to a program with a word of the pointing-word gazetteer
-# (이번 공모) speaks of the program named last before it, though no fact was read of that program (a "seen" program
-# fact); a fact that names no program keeps to the program of the fact
-# read last.
+# (이번 공모) speaks of the program named last before it, though no fact
+# was read of that program (a "seen" program fact); a fact that names no
+# program keeps to the program of the fact read last.
 . "$SRCDIR/tests/lib.sh"
 
 mkdir "$T/r"
