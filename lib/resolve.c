@@ -100,6 +100,27 @@ without_legal_form(kkachi_engine *e, const char *s, kk_buf *b)
   return kkachi__buf_append(b, s + pre, n - pre - suf) ? -1 : 1;
 }
 
+/* Writes into b the name s without a bracket inside it, between a body
+ * and its branch or department ("가람공단(이사장 한도윤) 나래지부" is
+ * "가람공단 나래지부"), and returns 1; returns 0 (b untouched) when s has
+ * none. */
+static int
+without_inner_bracket(const char *s, kk_buf *b)
+{
+  const char *open = strchr(s, '('), *close;
+  if (!open || open == s || open[-1] == ' ')
+    return 0;
+  close = strchr(open + 1, ')');
+  if (!close || close[1] != ' ' || !close[2]
+      || memchr(open + 1, '(', (size_t)(close - open - 1)))
+    return 0;
+  kkachi__buf_reset(b);
+  return kkachi__buf_append(b, s, (size_t)(open - s))
+             || kkachi__buf_append(b, close + 1, strlen(close + 1))
+             ? -1
+             : 1;
+}
+
 int
 kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
 {
@@ -114,7 +135,9 @@ kkachi__result_org(kkachi_result *r, const char *s, kk_org **out)
   if (!canon) {
     row = kkachi__gazetteer_find(e->g_org, s, strlen(s));
     /* (재)가람산업진흥원 is 가람산업진흥원, written with its legal form */
-    if (!row && (rc = without_legal_form(e, s, &bare)) != 0) {
+    if (!row
+        && ((rc = without_legal_form(e, s, &bare)) != 0
+            || (rc = without_inner_bracket(s, &bare)) != 0)) {
       if (rc < 0) {
         kkachi__buf_free(&bare);
         return KKACHI_ENOMEM;
