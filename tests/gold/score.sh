@@ -42,7 +42,7 @@ extract "$D/dev-gold/texts.jsonl" >"$T/dev.nt" &&
   "$TOOLS/kk-score" --titled --gold "$D/dev-gold/gold.jsonl" \
     --pred "$T/dev.nt" --json | rows dev-gold
 for half in rules-half score-half wikinews-dev-rules wikinews-dev-score \
-    klue-re2-rules klue-re2-score; do
+    klue-re2-rules klue-re2-score fresh-score; do
   [ -f "$G/$half.docs" ] || continue
   python3 "$G/texts.py" "$D" "$G/$half.docs" >"$T/$half.jsonl" &&
     extract "$T/$half.jsonl" >"$T/$half.nt" &&
