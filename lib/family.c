@@ -5,11 +5,12 @@
 #include <string.h>
 
 static const char *const aff_roles[]
-    = { "person", "surname", "org", "title", NULL };
+    = { "person", "surname", "pronoun", "org", "title", NULL };
 /* a title or an organization ("Lena Ortiz of Lund University"), except
- * for a short form alone ("Bae said") */
+ * for a short form alone ("Bae said"); a pronoun ("그는") stands for a
+ * person named before it */
 static const char *const aff_req[]
-    = { "person|surname", "title|org|surname", NULL };
+    = { "person|surname|pronoun", "title|org|surname", NULL };
 static const char *const byline_roles[]
     = { "author", "publisher", "email", "title", NULL };
 static const char *const byline_req[] = { "author", NULL };

@@ -9,6 +9,9 @@
 #include "fact.h"
 #include "utf8.h"
 
+/* How many sentences back a pronoun may find the person it stands for. */
+#define KK_PRONOUN_REACH 6
+
 const char *
 kkachi__slot(const kkachi_slot *s, size_t n, const char *role)
 {
@@ -344,11 +347,110 @@ abbreviates(const char *name, const char *org)
   return i >= n;
 }
 
+/* Whether sentence k of the text opens (after spaces and an opening
+ * quote or bracket) with form followed by a particle and a space. */
+static int
+opens_with(const kk_text *t, size_t k, const char *form)
+{
+  static const char *const particles[]
+      = { "은", "는", "이", "가", "의", "도", "을", "를", NULL };
+  const char *s = t->s + t->sent[k].begin, *end = t->s + t->sent[k].end;
+  size_t n = strlen(form), i;
+  while (s < end && strchr(" \t\n\"'([", *s))
+    s++;
+  if ((size_t)(end - s) < n + 4 || strncmp(s, form, n))
+    return 0;
+  for (i = 0; particles[i]; i++)
+    if (!strncmp(s + n, particles[i], 3) && s[n + 3] == ' ')
+      return 1;
+  return 0;
+}
+
+/* Whether sentence k opens with the person's name, the last word of a
+ * name of several words (엔케 for 로베르트 엔케), or 그 or 그녀, each
+ * followed by a particle. */
+static int
+opens_with_person(const kk_text *t, size_t k, const char *person)
+{
+  const char *last = strrchr(person, ' ');
+  return opens_with(t, k, person) || opens_with(t, k, "그")
+         || opens_with(t, k, "그녀")
+         || (last && strlen(last + 1) >= 6 && opens_with(t, k, last + 1));
+}
+
+/* The person a pronoun (the mention ms->m[i]: "그는 가람연구원 원장을
+ * 거쳐") stands for, into *out (borrowed from ms), or NULL when that is
+ * not safe to say. It is the person of the latest earlier affiliation
+ * mention, in an earlier sentence; that sentence and those after it
+ * name no other person (a short form there stands for it), and each
+ * sentence between opens with that person or a pronoun, but for one.
+ * A pronoun inside quoted speech stands for no one. */
+static void
+antecedent(kkachi_result *r, const kk_mentions *ms, size_t i,
+           const char **out)
+{
+  const kk_mention *m = &ms->m[i];
+  const char *p = NULL;
+  size_t j, k, ps = 0, loose = 0;
+
+  *out = NULL;
+  if (kkachi__text_in_quote(&r->text, m->begin))
+    return;
+  for (j = i; j-- > 0 && !p;) {
+    const kk_mention *x = &ms->m[j];
+    const char *q = kkachi__slot(x->slot, x->nslots, "person");
+    if (!strcmp(x->family, "affiliation") && q
+        && !not_a_person(r->engine, q)) {
+      p = q;
+      ps = x->sentence;
+    }
+  }
+  if (!p || ps >= m->sentence || m->sentence - ps > KK_PRONOUN_REACH)
+    return;
+  for (j = 0; j < i; j++) {
+    const kk_mention *x = &ms->m[j];
+    const char *q = kkachi__slot(x->slot, x->nslots, "person");
+    const char *sn = kkachi__slot(x->slot, x->nslots, "surname");
+    if (x->sentence < ps || strcmp(x->family, "affiliation"))
+      continue;
+    if (q && !not_a_person(r->engine, q) && strcmp(q, p)
+        && !short_for(p, q))
+      return;
+    if (!q && sn && !short_for(p, sn))
+      return;
+  }
+  for (k = ps + 1; k < m->sentence; k++)
+    if (!opens_with_person(&r->text, k, p) && loose++)
+      return;
+  *out = p;
+}
+
+static int
+affiliation_of(kkachi_result *r, const kk_mention *m, const char *person);
+
+/* "그는 가람연구원 원장을 거쳐": an affiliation of the person the
+ * pronoun stands for (antecedent), or nothing when it is not safe to
+ * say who. */
+static int
+pronoun(kkachi_result *r, const kk_mentions *ms, size_t i)
+{
+  const char *person;
+  antecedent(r, ms, i, &person);
+  return person ? affiliation_of(r, &ms->m[i], person) : 0;
+}
+
 static int
 affiliation(kkachi_result *r, const kk_mention *m)
 {
+  return affiliation_of(r, m, kkachi__slot(m->slot, m->nslots, "person"));
+}
+
+/* The affiliation a mention reads, of person (NULL: the mention's short
+ * form, if any). */
+static int
+affiliation_of(kkachi_result *r, const kk_mention *m, const char *person)
+{
   static const char *const roles[] = { "person", "org", "title" };
-  const char *person = kkachi__slot(m->slot, m->nslots, "person");
   const char *surname = kkachi__slot(m->slot, m->nslots, "surname");
   const char *org = kkachi__slot(m->slot, m->nslots, "org");
   const char *title = kkachi__slot(m->slot, m->nslots, "title");
@@ -915,7 +1017,10 @@ kkachi__resolve(kkachi_result *r, kk_mentions *ms)
       rc = alias(r, &ms->m[i]);
   for (i = 0; i < ms->n && !rc; i++) {
     const kk_mention *m = &ms->m[i];
-    if (!strcmp(m->family, "affiliation"))
+    if (!strcmp(m->family, "affiliation")
+        && kkachi__slot(m->slot, m->nslots, "pronoun"))
+      rc = pronoun(r, ms, i);
+    else if (!strcmp(m->family, "affiliation"))
       rc = affiliation(r, m);
     else if (!strcmp(m->family, "byline"))
       rc = byline(r, m);
