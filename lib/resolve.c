@@ -230,12 +230,30 @@ has_common_word(kkachi_engine *e, const char *name)
   return 0;
 }
 
-/* Whether the syllable at s is the topic or subject particle. */
+/* Whether s[0..n) is a particle (particles.tsv) whose function is one
+ * of funcs (NULL-terminated). */
 static int
-topic_or_subject(const char *s)
+particle_of(const kkachi_engine *e, const char *s, size_t n,
+            const char *const *funcs)
 {
-  return !strcmp(s, "은") || !strcmp(s, "는") || !strcmp(s, "이")
-         || !strcmp(s, "가");
+  const kk_gaz_row *row;
+  const char *f;
+  if (!e->g_particle || !(row = kkachi__gazetteer_find(e->g_particle, s, n))
+      || !(f = kkachi__gaz_col(row, 1)))
+    return 0;
+  for (; *funcs; funcs++)
+    if (!strcmp(f, *funcs))
+      return 1;
+  return 0;
+}
+
+/* Whether the syllable at s (to the end of the string) is a topic or
+ * subject particle (은, 는, 이, 가). */
+static int
+topic_or_subject(const kkachi_engine *e, const char *s)
+{
+  static const char *const funcs[] = { "topic", "subj", NULL };
+  return particle_of(e, s, strlen(s), funcs);
 }
 
 static int
@@ -247,7 +265,7 @@ not_a_person(kkachi_engine *e, const char *name)
    * subject particle (not "타스만", a word of a foreign name) */
   if (n > 3 && kkachi__gazetteer_find(e->g_particle, name + n - 3, 3)
       && (kkachi__gazetteer_find(e->g_notname, name, n - 3)
-          || (n >= 9 && topic_or_subject(name + n - 3)
+          || (n >= 9 && topic_or_subject(e, name + n - 3)
               && kkachi__gazetteer_find(e->g_org, name, n - 3))))
     return 1;
   /* "후보인", "코치였던": a title or an occupation with an ending of the
@@ -347,35 +365,81 @@ abbreviates(const char *name, const char *org)
   return i >= n;
 }
 
-/* Whether sentence k of the text opens (after spaces and an opening
- * quote or bracket) with form followed by a particle and a space. */
+/* Whether s[0..n) is a particle (particles.tsv) that may follow the
+ * subject a sentence opens with: a topic, subject, object, genitive or
+ * "also" (은, 께서, 를, 의, 도), not one of place or company. */
 static int
-opens_with(const kk_text *t, size_t k, const char *form)
+opening_particle(const kkachi_engine *e, const char *s, size_t n)
 {
-  static const char *const particles[]
-      = { "은", "는", "이", "가", "의", "도", "을", "를", NULL };
+  static const char *const funcs[]
+      = { "topic", "subj", "obj", "gen", "also", NULL };
+  return particle_of(e, s, n, funcs);
+}
+
+/* The first word of sentence k of the text (after spaces and an
+ * opening quote or bracket) into *w (borrowed from t) and *n, ending
+ * at a space: 0 when the sentence has no such word. */
+static int
+first_word(const kk_text *t, size_t k, const char **w, size_t *n)
+{
   const char *s = t->s + t->sent[k].begin, *end = t->s + t->sent[k].end;
-  size_t n = strlen(form), i;
+  const char *sp;
   while (s < end && strchr(" \t\n\"'([", *s))
     s++;
-  if ((size_t)(end - s) < n + 4 || strncmp(s, form, n))
+  if (!(sp = memchr(s, ' ', (size_t)(end - s))) || sp == s)
     return 0;
-  for (i = 0; particles[i]; i++)
-    if (!strncmp(s + n, particles[i], 3) && s[n + 3] == ' ')
+  *w = s;
+  *n = (size_t)(sp - s);
+  return 1;
+}
+
+/* Whether sentence k of the text opens with form followed by an opening
+ * particle and a space. */
+static int
+opens_with(const kkachi_engine *e, const kk_text *t, size_t k,
+           const char *form)
+{
+  const char *s = t->s + t->sent[k].begin, *end = t->s + t->sent[k].end;
+  const char *sp;
+  size_t n = strlen(form);
+  while (s < end && strchr(" \t\n\"'([", *s))
+    s++;
+  if ((size_t)(end - s) <= n || strncmp(s, form, n))
+    return 0;
+  s += n;
+  if (!(sp = memchr(s, ' ', (size_t)(end - s))))
+    return 0;
+  return opening_particle(e, s, (size_t)(sp - s));
+}
+
+/* Whether sentence k opens with a pronoun (pronouns.txt: 그, 그녀)
+ * followed by an opening particle. */
+static int
+opens_with_pronoun(const kkachi_engine *e, const kk_text *t, size_t k)
+{
+  const char *w;
+  size_t n, i = 0;
+  if (!e->g_pronoun || !first_word(t, k, &w, &n))
+    return 0;
+  while (i < n) {
+    kkachi__utf8_next(w, &i);
+    if (i < n && kkachi__gazetteer_find(e->g_pronoun, w, i)
+        && opening_particle(e, w + i, n - i))
       return 1;
+  }
   return 0;
 }
 
 /* Whether sentence k opens with the person's name, the last word of a
- * name of several words (엔케 for 로베르트 엔케), or 그 or 그녀, each
- * followed by a particle. */
+ * name of several words (엔케 for 로베르트 엔케), or a pronoun, each
+ * followed by an opening particle. */
 static int
-opens_with_person(const kk_text *t, size_t k, const char *person)
+opens_with_person(const kkachi_engine *e, const kk_text *t, size_t k,
+                  const char *person)
 {
   const char *last = strrchr(person, ' ');
-  return opens_with(t, k, person) || opens_with(t, k, "그")
-         || opens_with(t, k, "그녀")
-         || (last && strlen(last + 1) >= 6 && opens_with(t, k, last + 1));
+  return opens_with(e, t, k, person) || opens_with_pronoun(e, t, k)
+         || (last && strlen(last + 1) >= 6 && opens_with(e, t, k, last + 1));
 }
 
 /* The person a pronoun (the mention ms->m[i]: "그는 가람연구원 원장을
@@ -420,7 +484,7 @@ antecedent(kkachi_result *r, const kk_mentions *ms, size_t i,
       return;
   }
   for (k = ps + 1; k < m->sentence; k++)
-    if (!opens_with_person(&r->text, k, p) && loose++)
+    if (!opens_with_person(r->engine, &r->text, k, p) && loose++)
       return;
   *out = p;
 }
