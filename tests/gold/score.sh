@@ -55,7 +55,7 @@ done
 KLUE=${KLUE:-$SRCDIR/../KLUE}
 if [ -d "$KLUE/klue_benchmark" ]; then
   for half in klue-dev-rules klue-dev-score klue-dp-rules klue-dp-score \
-      klue-ner-rules klue-ner-score; do
+      klue-ner-rules klue-ner-score klue-ner2-rules klue-ner2-score; do
     python3 "$G/klue-dev-texts.py" "$KLUE" "$G/$half.docs" >"$T/$half.jsonl" &&
       extract "$T/$half.jsonl" >"$T/$half.nt" &&
       "$TOOLS/kk-score" --gold "$G/$half.jsonl" --pred "$T/$half.nt" \
