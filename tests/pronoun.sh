@@ -20,54 +20,51 @@ rule pronoun
   pattern (?<p>{{pronoun}})는 (?<o>가람연구원) (?<t>원장)을 거쳐
   fact affiliation pronoun=$p org=$o title=$t
 R
-# facts_of NAME: the affiliations read from $T/NAME.txt, in $T/facts.
+# facts_of TEXT: the affiliations read from TEXT, in $T/facts.
 facts_of() {
-  "$KKACHI" extract --rules "$T/r" -f ntriples "$T/$1.txt" >"$T/$1.nt" \
+  printf '%s\n' "$1" >"$T/a.txt"
+  "$KKACHI" extract --rules "$T/r" -f ntriples "$T/a.txt" >"$T/a.nt" \
     2>"$T/err" || fail "extract failed: $(cat "$T/err")"
-  python3 "$SRCDIR/tests/facts.py" "$T/$1.nt" >"$T/facts"
+  python3 "$SRCDIR/tests/facts.py" "$T/a.nt" >"$T/facts"
+}
+# given TEXT WHY: the pronoun in TEXT must be given to 한도윤.
+given() {
+  facts_of "$1"
+  grep -q '^affiliation person/한도윤 org/가람연구원 ' "$T/facts" ||
+    fail "$2: $(cat "$T/facts")"
+}
+# not_given TEXT WHY: the pronoun in TEXT must be given to no one.
+not_given() {
+  facts_of "$1"
+  ! grep -q '가람연구원' "$T/facts" || fail "$2: $(cat "$T/facts")"
 }
 
-printf '한도윤 새솔대 교수는 3일 강연했다. 그는 가람연구원 원장을 거쳐 부임했다.\n' >"$T/a.txt"
-facts_of a
-grep -q '^affiliation person/한도윤 org/가람연구원 ' "$T/facts" ||
-  fail "the pronoun was not given to the person before it: $(cat "$T/facts")"
+given '한도윤 새솔대 교수는 3일 강연했다. 그는 가람연구원 원장을 거쳐 부임했다.' \
+  "the pronoun was not given to the person before it"
 
 # two persons before it: who is meant is not safe to say
-printf '한도윤 새솔대 교수와 노하윤 새솔대 교수가 강연했다. 그는 가람연구원 원장을 거쳐 부임했다.\n' >"$T/b.txt"
-facts_of b
-! grep -q '가람연구원' "$T/facts" ||
-  fail "a pronoun after two persons was given to one: $(cat "$T/facts")"
+not_given '한도윤 새솔대 교수와 노하윤 새솔대 교수가 강연했다. 그는 가람연구원 원장을 거쳐 부임했다.' \
+  "a pronoun after two persons was given to one"
 
 # sentences between that are about something else
-printf '한도윤 새솔대 교수는 강연했다. 회의는 길었다. 날씨는 맑았다. 그는 가람연구원 원장을 거쳐 부임했다.\n' >"$T/c.txt"
-facts_of c
-! grep -q '가람연구원' "$T/facts" ||
-  fail "a pronoun far from the person was given to it: $(cat "$T/facts")"
+not_given '한도윤 새솔대 교수는 강연했다. 회의는 길었다. 날씨는 맑았다. 그는 가람연구원 원장을 거쳐 부임했다.' \
+  "a pronoun far from the person was given to it"
 
 # sentences between about the person (by the last word of the name)
-printf '한도윤 새솔대 교수는 강연했다. 한도윤은 웃었다. 그는 말했다. 그는 가람연구원 원장을 거쳐 부임했다.\n' >"$T/d.txt"
-facts_of d
-grep -q '^affiliation person/한도윤 org/가람연구원 ' "$T/facts" ||
-  fail "a pronoun after sentences about the person was dropped: $(cat "$T/facts")"
+given '한도윤 새솔대 교수는 강연했다. 한도윤은 웃었다. 그는 말했다. 그는 가람연구원 원장을 거쳐 부임했다.' \
+  "a pronoun after sentences about the person was dropped"
 
 # inside quoted speech
-printf '한도윤 새솔대 교수는 강연했다. 노하윤은 "그는 가람연구원 원장을 거쳐 왔다"고 말했다.\n' >"$T/e.txt"
-facts_of e
-! grep -q '가람연구원' "$T/facts" ||
-  fail "a pronoun in quoted speech was given to a person: $(cat "$T/facts")"
-# a sentence between that opens with a place (에서), not the person
-printf '한도윤 새솔대 교수는 강연했다. 한도윤에서 말했다. 회의는 길었다. 그는 가람연구원 원장을 거쳐 부임했다.\n' >"$T/f.txt"
-facts_of f
-! grep -q '가람연구원' "$T/facts" ||
-  fail "a sentence opening with the name and a particle of place was read as about the person: $(cat "$T/facts")"
+not_given '한도윤 새솔대 교수는 강연했다. 노하윤은 "그는 가람연구원 원장을 거쳐 왔다"고 말했다.' \
+  "a pronoun in quoted speech was given to a person"
+
+# a sentence between that opens with the name and a particle of place
+not_given '한도윤 새솔대 교수는 강연했다. 한도윤에서 말했다. 회의는 길었다. 그는 가람연구원 원장을 거쳐 부임했다.' \
+  "a sentence opening with the name and a particle of place was read as about the person"
 
 # a pronoun of the user's own gazetteer opens a sentence about the person
-printf '한도윤 새솔대 교수는 강연했다. 그분은 웃었다. 회의는 길었다. 그는 가람연구원 원장을 거쳐 부임했다.\n' >"$T/g.txt"
-facts_of g
-! grep -q '가람연구원' "$T/facts" ||
-  fail "a word outside the pronoun gazetteer was read as a pronoun: $(cat "$T/facts")"
+g='한도윤 새솔대 교수는 강연했다. 그분은 웃었다. 회의는 길었다. 그는 가람연구원 원장을 거쳐 부임했다.'
+not_given "$g" "a word outside the pronoun gazetteer was read as a pronoun"
 printf '그분\n' >>"$T/r/pronouns.txt"
-facts_of g
-grep -q '^affiliation person/한도윤 org/가람연구원 ' "$T/facts" ||
-  fail "a pronoun added to the gazetteer was not read as one: $(cat "$T/facts")"
+given "$g" "a pronoun added to the gazetteer was not read as one"
 finish
