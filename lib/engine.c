@@ -467,6 +467,7 @@ kkachi_engine_compile(kkachi_engine *e)
   e->g_legal = kkachi__engine_gazetteer(e, "legal-form");
   e->g_pointing = kkachi__engine_gazetteer(e, "pointing-word");
   e->g_pronoun = kkachi__engine_gazetteer(e, "pronoun");
+  e->g_quote = kkachi__engine_gazetteer(e, "quote");
   e->show_marks = getenv("KKACHI_MENTIONS") && *getenv("KKACHI_MENTIONS");
   if ((rc = kkachi__segmenter_new(&e->seg, "ko", NULL))
       || (rc = kkachi__segmenter_new(

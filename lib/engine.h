@@ -98,6 +98,7 @@ struct kkachi_engine {
   kk_gazetteer *g_home;     /* the home country (대한민국) */
   kk_gazetteer *g_pointing; /* words pointing back (이번 of 이번 공모) */
   kk_gazetteer *g_pronoun;  /* personal pronouns (그, 그녀) */
+  kk_gazetteer *g_quote;    /* quotation marks: opening, closing */
   kk_gazetteer *g_legal;    /* marks of a legal form ((재), ㈜, 주식회사) */
   kk_marked marked;          /* the current sentence's mentions */
   int show_marks;            /* KKACHI_MENTIONS: write them to stderr */

@@ -78,43 +78,34 @@ skip_paren(const char *s, size_t n, size_t at, size_t limit)
   return at;
 }
 
-/* Quotation marks, opening and closing, as UTF-8. */
-static const char *const quotes[][2] = {
-  { "'", "'" },
-  { "\"", "\"" },
-  { "\xE2\x80\x98", "\xE2\x80\x99" }, /* ‘ ’ */
-  { "\xE2\x80\x9C", "\xE2\x80\x9D" }, /* “ ” */
-  { "\xE3\x80\x8C", "\xE3\x80\x8D" }, /* 「 」 */
-  { "\xE3\x80\x8E", "\xE3\x80\x8F" }, /* 『 』 */
-  { "\xE3\x80\x8A", "\xE3\x80\x8B" }, /* 《 》 */
-  { "\xE3\x80\x88", "\xE3\x80\x89" }, /* 〈 〉 */
-  { "\xC2\xAB", "\xC2\xBB" },         /* « » */
-  { "\xEF\xBD\xA2", "\xEF\xBD\xA3" }, /* ｢ ｣ */
-};
+/* The longest a quotation mark may be, in bytes. */
+#define KK_QUOTE_MAX 4
 
-/* The end of a closing quotation mark right after a mention ('새싹
- * 공모'에), or at. */
+/* The end of a closing quotation mark (the second column of the quote
+ * gazetteer, may be NULL) right after a mention ('새싹 공모'에), or at. */
 static size_t
-skip_quote(const char *s, size_t n, size_t at)
+skip_quote(const char *s, size_t n, size_t at, const kk_gazetteer *quotes)
 {
-  size_t i;
-  for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
-    size_t k = strlen(quotes[i][1]);
-    if (at + k <= n && !memcmp(s + at, quotes[i][1], k))
+  size_t k;
+  for (k = 1; quotes && k <= KK_QUOTE_MAX && at + k <= n; k++) {
+    const kk_gaz_row *row = kkachi__gazetteer_find(quotes, s + at, k);
+    const char *close = row ? kkachi__gaz_col(row, 1) : NULL;
+    if (close && strlen(close) == k && !memcmp(close, s + at, k))
       return at + k;
   }
   return at;
 }
 
-/* The length of an opening quotation mark right before b (not before
- * from), or 0. */
+/* The length of an opening quotation mark (the first column of the
+ * quote gazetteer, may be NULL) right before b (not before from), or 0. */
 static size_t
-open_quote(const char *s, size_t from, size_t b)
+open_quote(const char *s, size_t from, size_t b, const kk_gazetteer *quotes)
 {
-  size_t i;
-  for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
-    size_t k = strlen(quotes[i][0]);
-    if (b >= from + k && !memcmp(s + b - k, quotes[i][0], k))
+  size_t k;
+  for (k = 1; quotes && k <= KK_QUOTE_MAX && b >= from + k; k++) {
+    const kk_gaz_row *row = kkachi__gazetteer_find(quotes, s + b - k, k);
+    const char *open = row ? kkachi__gaz_col(row, 0) : NULL;
+    if (open && strlen(open) == k && !memcmp(open, s + b - k, k))
       return k;
   }
   return 0;
@@ -122,10 +113,10 @@ open_quote(const char *s, size_t from, size_t b)
 
 static void
 find_particle(kk_mark *m, const char *s, size_t n, const kk_gazetteer *g,
-              size_t limit)
+              const kk_gazetteer *quotes, size_t limit)
 {
   size_t ends[KK_PARTICLE_MAX + 1], start, i, k = 0;
-  start = i = skip_paren(s, n, skip_quote(s, n, m->end), limit);
+  start = i = skip_paren(s, n, skip_quote(s, n, m->end, quotes), limit);
   m->pend = start;
   if (!g)
     return;
@@ -186,7 +177,7 @@ append_text(kk_marked *k, const char *s, size_t b, size_t e)
 
 int
 kkachi__marked_build(kk_marked *k, const char *s, size_t n,
-                     const kk_gazetteer *particles)
+                     const kk_gazetteer *particles, const kk_gazetteer *quotes)
 {
   size_t i, kept = 0, at = 0;
   int rc = 0;
@@ -202,9 +193,10 @@ kkachi__marked_build(kk_marked *k, const char *s, size_t n,
   for (i = 0; i < k->n && !rc; i++) {
     kk_mark *m = &k->m[i];
     size_t mb;
-    size_t q = open_quote(s, at, m->begin);
-    find_particle(m, s, n, particles, i + 1 < k->n ? k->m[i + 1].begin : n);
-    if (q && skip_quote(s, n, m->end) == m->end)
+    size_t q = open_quote(s, at, m->begin, quotes);
+    find_particle(m, s, n, particles, quotes,
+                  i + 1 < k->n ? k->m[i + 1].begin : n);
+    if (q && skip_quote(s, n, m->end, quotes) == m->end)
       q = 0; /* a quotation mark is taken along only with its pair */
     if ((rc = append_text(k, s, at, m->begin - q)))
       break;

@@ -48,9 +48,12 @@ int kkachi__marked_add(kk_marked *k, const char *type, size_t begin,
 
 /* Keeps the candidates that do not overlap (the earliest first, then the
  * longest, then the first added), finds the particle after each (particles
- * may be NULL), and rewrites sentence s[0..n) into k->s. */
+ * may be NULL), after a closing quotation mark of quotes (opening mark,
+ * closing mark; may be NULL), and rewrites sentence s[0..n) into k->s.
+ * Both gazetteers are borrowed. */
 int kkachi__marked_build(kk_marked *k, const char *s, size_t n,
-                         const struct kk_gazetteer *particles);
+                         const struct kk_gazetteer *particles,
+                         const struct kk_gazetteer *quotes);
 
 /* Where position pos of the rewritten sentence begins, or ends, in the
  * sentence: a token begins at its mention and ends where the mention

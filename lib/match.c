@@ -431,7 +431,8 @@ mark_sentence(kkachi_engine *e, const kk_text *t, size_t i, const char *lang,
   }
   t0 = kkachi__profile_start(e->prof);
   if ((rc = kkachi__marked_build(&e->marked, t->s + s->begin,
-                                 s->end - s->begin, e->g_particle)))
+                                 s->end - s->begin, e->g_particle,
+                                 e->g_quote)))
     return rc;
   kkachi__profile_stage(e->prof, KK_PROF_MENTIONS, t0);
   if (e->show_marks)

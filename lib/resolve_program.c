@@ -39,16 +39,15 @@ kkachi__program_find(const kkachi_result *r, const char *name)
   return p;
 }
 
+/* The length of a quotation mark, opening or closing (the quote
+ * gazetteer, may be NULL), at s, or 0. */
 static size_t
-quote_len(const char *s)
+quote_len(const kk_gazetteer *quotes, const char *s)
 {
-  static const char *const quotes[]
-      = { "'", "\"", "‘", "’", "“", "”", "「", "」", "『", "』", "`",
-          "《", "》", "〈", "〉", "«", "»", "｢", "｣" };
-  size_t i;
-  for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++)
-    if (!strncmp(s, quotes[i], strlen(quotes[i])))
-      return strlen(quotes[i]);
+  size_t k, n = strnlen(s, 4);
+  for (k = 1; quotes && k <= n; k++)
+    if (kkachi__gazetteer_find(quotes, s, k))
+      return k;
   return 0;
 }
 
@@ -56,13 +55,13 @@ quote_len(const char *s)
  * starts quoted is what the quotes hold: '2019 관광두레사업' 공모 ->
  * 2019 관광두레사업. */
 static int
-clean_name(kk_buf *b, const char *name)
+clean_name(kk_buf *b, const kk_gazetteer *quotes, const char *name)
 {
-  int rc = 0, space = 0, nquotes = 0, lead = quote_len(name) > 0;
+  int rc = 0, space = 0, nquotes = 0, lead = quote_len(quotes, name) > 0;
 
   kkachi__buf_reset(b);
   while (*name && !rc) {
-    size_t q = quote_len(name);
+    size_t q = quote_len(quotes, name);
     if (q) {
       name += q;
       if (++nquotes == 2 && lead)
@@ -95,7 +94,7 @@ program_get(kkachi_result *r, const char *written, int local, kk_program **out)
   int rc;
 
   *out = NULL;
-  if ((rc = clean_name(&clean, written)))
+  if ((rc = clean_name(&clean, r->engine->g_quote, written)))
     goto done;
   name = clean.data;
   if ((rc = local ? kkachi__buf_printf(&key, "#%s", name)

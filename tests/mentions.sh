@@ -9,11 +9,12 @@ mkdir "$T/r"
 cat >"$T/r/x.rules" <<'R'
 lang ko
 gazetteer particles p.tsv
+gazetteer quote q.tsv aliases=2
 rule org
   pattern (?<o>[가-힣]{2,8}(?:시|부))(?=[은는이가의에 ])
   mark ORG=$o
 rule prog
-  pattern (?<p>'[^']+')
+  pattern (?<p>'[^']+'|\[[^\]]+\])
   mark PROGRAM=$p
 rule applies
   over mentions
@@ -26,6 +27,7 @@ rule bare
   fact program_role agent=$a role=runs programhead=행사
 R
 printf '는\ttopic\n에\tat\n의\tgen\n' >"$T/r/p.tsv"
+printf "'\t'\n" >"$T/r/q.tsv"
 printf "가람시는 지난달 환경부의 '푸른 숲 사업'에 주민 30명과 함께 신청했다.\n" >"$T/a.txt"
 
 KKACHI_MENTIONS=1 "$KKACHI" extract --rules "$T/r" -f ntriples "$T/a.txt" \
@@ -53,6 +55,19 @@ printf "장관은 \"가람시는 '푸른 숲 사업'에 신청했다\"고 말했
   fail "extract failed"
 python3 "$SRCDIR/tests/facts.py" "$T/c.nt" | grep -q Applies &&
   fail "a frame inside quoted speech yielded a fact"
+
+# quotation marks are the quote gazetteer's: a name in brackets is a
+# quoted name only once the brackets are listed there
+printf "가람시는 지난달 [푸른 숲 사업]에 신청했다.\n" >"$T/q.txt"
+"$KKACHI" extract --rules "$T/r" -f ntriples "$T/q.txt" >"$T/q.nt" ||
+  fail "extract failed"
+python3 "$SRCDIR/tests/facts.py" "$T/q.nt" | grep -q 'program/푸른숲사업' &&
+  fail "brackets not in the quote gazetteer were taken from the name"
+printf '[\t]\n' >>"$T/r/q.tsv"
+"$KKACHI" extract --rules "$T/r" -f ntriples "$T/q.txt" >"$T/q.nt" ||
+  fail "extract failed"
+python3 "$SRCDIR/tests/facts.py" "$T/q.nt" | grep -q 'program_role org/가람시 Applies program/푸른숲사업' ||
+  fail "a pair of marks added to the quote gazetteer was not read as quotes: $(python3 "$SRCDIR/tests/facts.py" "$T/q.nt")"
 
 # the shipped rules: agent, program and verb apart, and a stage with no
 # program named, kept on an unnamed program of the article
