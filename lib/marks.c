@@ -78,9 +78,6 @@ skip_paren(const char *s, size_t n, size_t at, size_t limit)
   return at;
 }
 
-/* The longest a quotation mark may be, in bytes. */
-#define KK_QUOTE_MAX 4
-
 /* The end of a closing quotation mark (the second column of the quote
  * gazetteer, may be NULL) right after a mention ('새싹 공모'에), or at. */
 static size_t

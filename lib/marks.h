@@ -46,6 +46,9 @@ typedef struct kk_marked {
 int kkachi__marked_add(kk_marked *k, const char *type, size_t begin,
                        size_t end);
 
+/* The longest a quotation mark of the quote gazetteer is read, in bytes. */
+#define KK_QUOTE_MAX 4
+
 /* Keeps the candidates that do not overlap (the earliest first, then the
  * longest, then the first added), finds the particle after each (particles
  * may be NULL), after a closing quotation mark of quotes (opening mark,

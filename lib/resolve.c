@@ -376,16 +376,25 @@ opening_particle(const kkachi_engine *e, const char *s, size_t n)
   return particle_of(e, s, n, funcs);
 }
 
+/* Where sentence k of the text opens, after spaces and an opening quote
+ * or bracket (borrowed from t); its end into *end. */
+static const char *
+sentence_opening(const kk_text *t, size_t k, const char **end)
+{
+  const char *s = t->s + t->sent[k].begin;
+  *end = t->s + t->sent[k].end;
+  while (s < *end && strchr(" \t\n\"'([", *s))
+    s++;
+  return s;
+}
+
 /* The first word of sentence k of the text (after spaces and an
  * opening quote or bracket) into *w (borrowed from t) and *n, ending
  * at a space: 0 when the sentence has no such word. */
 static int
 first_word(const kk_text *t, size_t k, const char **w, size_t *n)
 {
-  const char *s = t->s + t->sent[k].begin, *end = t->s + t->sent[k].end;
-  const char *sp;
-  while (s < end && strchr(" \t\n\"'([", *s))
-    s++;
+  const char *end, *s = sentence_opening(t, k, &end), *sp;
   if (!(sp = memchr(s, ' ', (size_t)(end - s))) || sp == s)
     return 0;
   *w = s;
@@ -399,11 +408,8 @@ static int
 opens_with(const kkachi_engine *e, const kk_text *t, size_t k,
            const char *form)
 {
-  const char *s = t->s + t->sent[k].begin, *end = t->s + t->sent[k].end;
-  const char *sp;
+  const char *end, *s = sentence_opening(t, k, &end), *sp;
   size_t n = strlen(form);
-  while (s < end && strchr(" \t\n\"'([", *s))
-    s++;
   if ((size_t)(end - s) <= n || strncmp(s, form, n))
     return 0;
   s += n;

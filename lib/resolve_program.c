@@ -44,7 +44,7 @@ kkachi__program_find(const kkachi_result *r, const char *name)
 static size_t
 quote_len(const kk_gazetteer *quotes, const char *s)
 {
-  size_t k, n = strnlen(s, 4);
+  size_t k, n = strnlen(s, KK_QUOTE_MAX);
   for (k = 1; quotes && k <= n; k++)
     if (kkachi__gazetteer_find(quotes, s, k))
       return k;
